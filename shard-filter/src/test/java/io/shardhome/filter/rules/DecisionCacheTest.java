@@ -1,0 +1,44 @@
+package io.shardhome.filter.rules;
+
+import static io.shardhome.filter.rules.RulesFixture.filter;
+import static io.shardhome.filter.rules.RulesFixture.tx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shardhome.filter.map.ShardDefinition;
+import io.shardhome.filter.map.ShardMap;
+import io.shardhome.filter.rules.Decision.Action;
+import io.shardhome.filter.rules.Decision.Reason;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class DecisionCacheTest {
+    private static final int SHARDS = 40_000;
+    private static final ShardMap BIG = ShardMap.of(
+            1,
+            IntStream.range(0, SHARDS)
+                    .mapToObj(i -> ShardDefinition.of("s" + i, i % 2 == 0 ? "nyc" : "sjc", false))
+                    .toList());
+
+    @Test
+    void repeatedApplyOfOneShardReusesOneDecision() {
+        ShardFilter filter = filter("nyc", "sjc", "error", "error");
+
+        Decision first = filter.decide(BIG, tx("s42", "nyc"));
+        Decision again = filter.decide(BIG, tx("s42", "nyc"));
+
+        assertThat(again).isSameAs(first).isEqualTo(new Decision(Action.APPLY, "s42", Reason.HOME_MATCH, ""));
+    }
+
+    @Test
+    void moreShardsThanCacheSlotsStillGetTheirOwnDecisions() {
+        ShardFilter filter = filter("nyc", "sjc", "error", "error");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < SHARDS; i++) {
+                Decision decision = filter.decide(BIG, tx("s" + i, "nyc"));
+                Reason expected = i % 2 == 0 ? Reason.HOME_MATCH : Reason.WRONG_MASTER;
+                assertThat(decision.shard()).isEqualTo("s" + i);
+                assertThat(decision.reason()).isEqualTo(expected);
+            }
+        }
+    }
+}
