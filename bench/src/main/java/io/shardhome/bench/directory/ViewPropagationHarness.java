@@ -26,7 +26,9 @@ import org.apache.curator.framework.CuratorFramework;
  * How long a single-shard change takes to reach every one of N watching views (each with its own
  * ZooKeeper session, as separate processes would), over a map of M shards.
  *
- * <p>Usage: {@code ViewPropagationHarness [views=50] [shards=100000] [changes=50]}.
+ * <p>Usage: {@code ViewPropagationHarness [views=50] [shards=100000] [changes=50] [warmup=5]}: the
+ * first {@code warmup} changes are made and waited for but not measured (JIT compilation and the
+ * promotion of the views' start-up allocations are not the steady state).
  */
 public final class ViewPropagationHarness {
     private ViewPropagationHarness() {}
@@ -35,6 +37,7 @@ public final class ViewPropagationHarness {
         int views = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int shards = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int changes = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         Path dir = Files.createTempDirectory("zk-bench");
         DirectoryLayout layout = DirectoryLayout.forCluster("propagation");
         List<CuratorFramework> clients = new ArrayList<>();
@@ -55,7 +58,8 @@ public final class ViewPropagationHarness {
                 view.awaitReady(Duration.ofMinutes(1));
                 watching.add(view);
             }
-            long[] latencies = measure(store, watching, v, changes);
+            measure(store, watching, v, warmup);
+            long[] latencies = measure(store, watching, store.version(), changes);
             report(views, shards, latencies);
         } finally {
             watching.forEach(ZkShardMapView::close);

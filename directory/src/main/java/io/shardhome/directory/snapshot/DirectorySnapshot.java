@@ -55,10 +55,65 @@ public final class DirectorySnapshot {
                 }
             }
         }
+        ShardMap map = ShardMap.of(version, new DefinitionsView(buckets, size));
+        return new DirectorySnapshot(map, byName(sites), Map.copyOf(unusual));
+    }
+
+    private static Map<String, Site> byName(Collection<Site> sites) {
         Map<String, Site> byName = new LinkedHashMap<>();
         sites.stream().sorted(Comparator.comparing(Site::name)).forEach(s -> byName.put(s.name(), s));
-        ShardMap map = ShardMap.of(version, new DefinitionsView(buckets, size));
-        return new DirectorySnapshot(map, Map.copyOf(byName), Map.copyOf(unusual));
+        return Map.copyOf(byName);
+    }
+
+    /** The entries of one bucket in the previous and in the next map version. */
+    public record BucketChange(List<ShardEntry> before, List<ShardEntry> after) {}
+
+    /**
+     * The next version of this snapshot, given only the buckets that changed: costs O(changed
+     * buckets) plus one copy of the shard index, not a rebuild of the whole map (this runs in every
+     * watching view on every change). Buckets not listed must be unchanged.
+     */
+    public DirectorySnapshot withChangedBuckets(long version, Collection<Site> sites, List<BucketChange> changes) {
+        List<ShardDefinition> upserts = new ArrayList<>();
+        List<String> removals = new ArrayList<>();
+        Map<String, ShardEntry> unusualChanges = new HashMap<>();
+        for (BucketChange change : changes) {
+            Map<String, ShardEntry> gone = new HashMap<>(change.before().size() * 4 / 3 + 1);
+            change.before().forEach(e -> gone.put(e.shardId(), e));
+            for (ShardEntry next : change.after()) {
+                ShardEntry previous = gone.remove(next.shardId());
+                if (previous == null || !previous.definition().equals(next.definition())) {
+                    upserts.add(next.definition());
+                }
+                if (!next.isPlain() || (previous != null && !previous.isPlain())) {
+                    unusualChanges.put(next.shardId(), next);
+                }
+            }
+            for (ShardEntry removed : gone.values()) {
+                removals.add(removed.shardId());
+                if (!removed.isPlain()) {
+                    unusualChanges.put(removed.shardId(), null);
+                }
+            }
+        }
+        ShardMap map = shards.withChanges(version, upserts, removals);
+        return new DirectorySnapshot(map, byName(sites), patchedUnusual(unusualChanges));
+    }
+
+    /** {@link #unusual} with entries replaced (plain or null values drop the shard from it). */
+    private Map<String, ShardEntry> patchedUnusual(Map<String, ShardEntry> changes) {
+        if (changes.isEmpty()) {
+            return unusual;
+        }
+        Map<String, ShardEntry> patched = new HashMap<>(unusual);
+        changes.forEach((id, entry) -> {
+            if (entry == null || entry.isPlain()) {
+                patched.remove(id);
+            } else {
+                patched.put(id, entry);
+            }
+        });
+        return Map.copyOf(patched);
     }
 
     /** The definitions of all buckets as one read-only collection, without copying. */

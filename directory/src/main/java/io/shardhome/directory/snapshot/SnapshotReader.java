@@ -94,6 +94,35 @@ public final class SnapshotReader {
         return DirectorySnapshot.fromBuckets(manifest.version(), manifest.sites(), buckets);
     }
 
+    /**
+     * Builds the snapshot {@code manifest} describes from {@code previous} (built from {@code
+     * previousManifest}, or null), fetching and diffing only the chunks that changed. Falls back to
+     * {@link #load(Manifest)} when there is no previous snapshot or the bucket layout changed.
+     *
+     * @throws ChunkGoneException when a chunk was garbage-collected meanwhile: re-read the pointer
+     */
+    public DirectorySnapshot load(Manifest manifest, Manifest previousManifest, DirectorySnapshot previous) {
+        if (previousManifest == null
+                || previous.version() != previousManifest.version()
+                || previousManifest.bucketCount() != manifest.bucketCount()) {
+            return load(manifest);
+        }
+        List<DirectorySnapshot.BucketChange> changes = new ArrayList<>();
+        for (int b = 0; b < manifest.bucketCount(); b++) {
+            String before = previousManifest.chunks().get(b);
+            String after = manifest.chunks().get(b);
+            if (!before.equals(after)) {
+                List<ShardEntry> old = chunkCache.get(before);
+                if (old == null) {
+                    return load(manifest);
+                }
+                changes.add(new DirectorySnapshot.BucketChange(old, bucket(after)));
+            }
+        }
+        chunkCache.keySet().retainAll(new HashSet<>(manifest.chunks()));
+        return previous.withChangedBuckets(manifest.version(), manifest.sites(), changes);
+    }
+
     /** The decoded entries of one chunk (cached). */
     public List<ShardEntry> bucket(String chunkId) {
         List<ShardEntry> cached = chunkCache.get(chunkId);

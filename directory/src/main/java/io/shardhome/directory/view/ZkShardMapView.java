@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link ShardMapView} that watches the directory's pointer znode. On every change (watch event,
  * periodic re-read, reconnect) it reads the pointer, fetches only the chunks it does not have yet,
- * swaps in the new snapshot atomically and notifies listeners in version order on its own thread.
+ * derives the new snapshot from the previous one by patching only the changed buckets' shards, swaps in the new snapshot atomically and notifies listeners in version order on its own thread.
  *
  * <p>Staleness: zero while connected with a watch in place; otherwise the time since the snapshot was
  * last confirmed (last successful read, or the moment the connection was suspended). While the session
@@ -49,6 +49,9 @@ public final class ZkShardMapView implements ShardMapView, DirectorySnapshotSour
     private final ConnectionStateListener connectionListener = (c, state) -> connectionChanged(state);
 
     private volatile DirectorySnapshot snapshot = DirectorySnapshot.empty();
+    /** The manifest {@link #snapshot} was built from; only the view's thread reads and writes it. */
+    private Manifest loaded;
+
     private volatile boolean connected;
     private volatile boolean watchArmed;
     private volatile long confirmedAtNanos = System.nanoTime();
@@ -176,7 +179,9 @@ public final class ZkShardMapView implements ShardMapView, DirectorySnapshotSour
             Manifest manifest = reader.readPointer(watcher).manifest();
             watchArmed = true;
             if (manifest.version() > snapshot.version() || ready.getCount() > 0) {
-                swap(reader.load(manifest));
+                DirectorySnapshot next = reader.load(manifest, loaded, snapshot);
+                loaded = manifest;
+                swap(next);
             }
             confirmedAtNanos = System.nanoTime();
             ready.countDown();

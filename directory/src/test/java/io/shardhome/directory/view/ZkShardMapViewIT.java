@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.shardhome.directory.DirectoryFixture;
+import io.shardhome.directory.shard.ShardState;
+import io.shardhome.directory.snapshot.DirectorySnapshot;
 import io.shardhome.directory.store.DirectoryLayout;
 import io.shardhome.directory.store.DirectoryStore;
+import io.shardhome.directory.store.ImportMode;
+import io.shardhome.directory.store.MapImporter;
 import io.shardhome.directory.store.StoreOptions;
 import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.filter.map.ShardMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +61,37 @@ class ZkShardMapViewIT {
             assertThat(view.current().size()).isEqualTo(10);
             assertThat(versions).isSorted().doesNotHaveDuplicates().endsWith(last);
             assertThat(view.snapshot().sites()).containsKeys("nyc", "sjc");
+        }
+    }
+
+    @Test
+    void snapshotPatchedFromChangedChunksEqualsAFreshReadOfTheDirectory() {
+        long v = fixture.registerSites("nyc", "sjc", "lon");
+        ShardMap big = ShardMap.of(
+                0,
+                IntStream.range(0, 9_000)
+                        .mapToObj(i -> ShardDefinition.of("c" + i, i % 2 == 0 ? "nyc" : "sjc", i % 10 == 0))
+                        .toList());
+        v = new MapImporter(store).importMap(big, ImportMode.REPLACE, v).newVersion();
+        try (ZkShardMapView view = view(Duration.ofMinutes(5))) {
+            v = store.updateShard(ShardDefinition.of("c1", "lon", true), v);
+            v = store.createShard(ShardDefinition.of("fresh", "nyc", false), v);
+            v = store.deleteShard("c2", v);
+            v = store.setShardState("c3", ShardState.FENCED, "lon", v);
+            v = store.setShardState("c4", ShardState.ACTIVE, "lon", v);
+            v = store.setShardState("c3", ShardState.ACTIVE, "", v);
+            v = store.deleteShard("c4", v);
+            v = store.setShardState("c5", ShardState.FENCED, "", v);
+            long last = v;
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> view.current().version() == last);
+            DirectorySnapshot fresh = store.read();
+            assertThat(view.current()).isEqualTo(fresh.shardMap());
+            assertThat(view.snapshot().unusualEntries())
+                    .isEqualTo(fresh.unusualEntries())
+                    .containsOnlyKeys("c5");
+            assertThat(view.current().lookup("c1")).isEqualTo(ShardDefinition.of("c1", "lon", true));
+            assertThat(view.current().size()).isEqualTo(8_999);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.shardhome.filter.rules;
 
+import io.shardhome.filter.map.Home;
 import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.filter.map.ShardMap;
 import io.shardhome.filter.rules.Decision.Action;
@@ -62,14 +63,27 @@ public final class ShardFilter {
     public Decision extract(ShardMap map, TransactionHeader tx) {
         String shard = shardOf(tx.schemas());
         Decision unconditional = siteLocalOrEcho(shard, tx);
-        return unconditional != null ? unconditional : extractRules(shard, map.lookup(shard), tx);
+        if (unconditional != null) {
+            return unconditional;
+        }
+        int slot = map.slotOf(shard);
+        if (slot < 0) {
+            return unknownShard(shard, tx);
+        }
+        ShardDefinition definition = map.definitionAt(slot);
+        Reason reason = plainReason(definition);
+        return reason == Reason.NOT_FROM_HOME ? wrongMaster(shard, definition, tx) : plain(map, slot, reason);
     }
 
     /** Applier-side rules (enforceHome): apply only shards homed at the origin, when the origin is the source. */
     public Decision apply(ShardMap map, TransactionHeader tx) {
         String shard = shardOf(tx.schemas());
         Decision unconditional = siteLocalOrEcho(shard, tx);
-        return unconditional != null ? unconditional : applyRules(shard, map.lookup(shard), tx);
+        if (unconditional != null) {
+            return unconditional;
+        }
+        int slot = map.slotOf(shard);
+        return slot < 0 ? unknownShard(shard, tx) : plain(map, slot, plainReason(map.definitionAt(slot)));
     }
 
     /**
@@ -83,19 +97,26 @@ public final class ShardFilter {
         if (unconditional != null) {
             return unconditional;
         }
-        ShardDefinition definition = map.lookup(shard);
-        Decision extracted = extractRules(shard, definition, tx);
-        if (!extracted.isApply() || extracted.reason() == Reason.HOME_MATCH || definition == null) {
-            // The applier can only disagree with a known shard's write that a policy let pass.
+        int slot = map.slotOf(shard);
+        if (slot < 0) {
+            return unknownShard(shard, tx);
+        }
+        ShardDefinition definition = map.definitionAt(slot);
+        Reason reason = plainReason(definition);
+        if (reason != Reason.NOT_FROM_HOME) {
+            // APPLY HOME_MATCH or DROP LOCAL_SHARD: both sides agree.
+            return plain(map, slot, reason);
+        }
+        Decision extracted = wrongMaster(shard, definition, tx);
+        if (!extracted.isApply()) {
             return extracted;
         }
-        Decision applied = applyRules(shard, definition, tx);
-        if (!applied.isApply()
-                && applied.message().isEmpty()
-                && !extracted.message().isEmpty()) {
-            return new Decision(applied.action(), applied.shard(), applied.reason(), extracted.message());
-        }
-        return applied;
+        // A policy that lets a wrong-master write pass only decides whether the link stops: the
+        // applier still drops it, carrying the extractor's warning.
+        Decision dropped = plain(map, slot, reason);
+        return extracted.message().isEmpty()
+                ? dropped
+                : new Decision(dropped.action(), dropped.shard(), dropped.reason(), extracted.message());
     }
 
     /**
@@ -149,30 +170,33 @@ public final class ShardFilter {
         return null;
     }
 
-    private Decision extractRules(String shard, ShardDefinition definition, TransactionHeader tx) {
-        if (definition == null) {
-            return unknownShard(shard, tx);
+    /**
+     * The verdict on a known shard when no policy is involved, the same on both sides once the origin
+     * is the source: DROP {@code LOCAL_SHARD}, APPLY {@code HOME_MATCH} when homed at the source, else
+     * DROP {@code NOT_FROM_HOME} (which the extractor turns into its wrong-master policy).
+     */
+    private Reason plainReason(ShardDefinition definition) {
+        Home home = definition.home();
+        if (home.isLocal()) {
+            return Reason.LOCAL_SHARD;
         }
-        if (definition.home().isLocal()) {
-            return cache.drop(definition.shardId(), Reason.LOCAL_SHARD);
-        }
-        if (!definition.home().isSite(roles.sourceSite())) {
-            return wrongMaster(shard, definition, tx);
-        }
-        return cache.apply(definition.shardId());
+        return home.isSite(roles.sourceSite()) ? Reason.HOME_MATCH : Reason.NOT_FROM_HOME;
     }
 
-    private Decision applyRules(String shard, ShardDefinition definition, TransactionHeader tx) {
-        if (definition == null) {
-            return unknownShard(shard, tx);
+    /**
+     * The message-less decision for {@link #plainReason}, made once per shard and map instance so
+     * the hot path allocates nothing. The cached decision is returned without being read: its slot
+     * can only hold this verdict, as it depends on nothing but the slot's definition.
+     */
+    private Decision plain(ShardMap map, int slot, Reason reason) {
+        Decision[] decisions = cache.decisionsOn(map);
+        Decision decision = decisions[slot];
+        if (decision == null) {
+            Action action = reason == Reason.HOME_MATCH ? Action.APPLY : Action.DROP;
+            decision = new Decision(action, map.definitionAt(slot).shardId(), reason, "");
+            decisions[slot] = decision;
         }
-        if (definition.home().isLocal()) {
-            return cache.drop(definition.shardId(), Reason.LOCAL_SHARD);
-        }
-        if (!definition.home().isSite(tx.originSite())) {
-            return cache.drop(definition.shardId(), Reason.NOT_FROM_HOME);
-        }
-        return cache.apply(definition.shardId());
+        return decision;
     }
 
     private Decision unknownShard(String shard, TransactionHeader tx) {

@@ -41,4 +41,46 @@ class DecisionCacheTest {
             }
         }
     }
+
+    @Test
+    void everyKnownShardOfALargeMapKeepsOneDecision() {
+        ShardFilter filter = filter("nyc", "sjc", "error", "error");
+        Decision[] first = new Decision[SHARDS];
+        for (int i = 0; i < SHARDS; i += 2) {
+            first[i] = filter.decide(BIG, tx("s" + i, "nyc"));
+        }
+
+        for (int i = 0; i < SHARDS; i += 2) {
+            assertThat(filter.decide(BIG, tx("s" + i, "nyc"))).isSameAs(first[i]);
+        }
+    }
+
+    @Test
+    void aNewMapVersionIsJudgedByItsOwnDefinitions() {
+        ShardFilter filter = filter("nyc", "sjc", "error", "drop");
+        ShardMap before = ShardMap.of(1, ShardDefinition.of("acme", "nyc", false));
+        ShardMap moved = ShardMap.of(2, ShardDefinition.of("acme", "sjc", false));
+        ShardMap local = ShardMap.of(3, ShardDefinition.of("acme", "#LOCAL", false));
+
+        assertThat(filter.decide(before, tx("acme", "nyc")).reason()).isEqualTo(Reason.HOME_MATCH);
+        assertThat(filter.decide(moved, tx("acme", "nyc")).reason()).isEqualTo(Reason.WRONG_MASTER);
+        assertThat(filter.apply(moved, tx("acme", "nyc")).reason()).isEqualTo(Reason.NOT_FROM_HOME);
+        assertThat(filter.decide(local, tx("acme", "nyc")).reason()).isEqualTo(Reason.LOCAL_SHARD);
+        assertThat(filter.decide(before, tx("acme", "nyc")).reason()).isEqualTo(Reason.HOME_MATCH);
+    }
+
+    @Test
+    void extractorAndApplierMapsUsedInTurnKeepTheirDecisions() {
+        ShardFilter filter = filter("nyc", "sjc", "error", "error");
+        ShardMap sourceView = ShardMap.of(5, ShardDefinition.of("acme", "nyc", false));
+        ShardMap targetView = ShardMap.of(5, ShardDefinition.of("acme", "nyc", false));
+        Decision extracted = filter.extract(sourceView, tx("acme", "nyc"));
+        Decision applied = filter.apply(targetView, tx("acme", "nyc"));
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(filter.extract(sourceView, tx("acme", "nyc"))).isSameAs(extracted);
+            assertThat(filter.apply(targetView, tx("acme", "nyc"))).isSameAs(applied);
+        }
+        assertThat(applied).isEqualTo(extracted).isEqualTo(new Decision(Action.APPLY, "acme", Reason.HOME_MATCH, ""));
+    }
 }

@@ -13,7 +13,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "shardhome 0.1.0",
         description = "Control plane for system-of-record multi-master MySQL.",
-        subcommands = {ValidateCommand.class, DiffCommand.class})
+        subcommands = {
+            ValidateCommand.class,
+            DiffCommand.class,
+            ServeCommand.class,
+            ShardCommand.class,
+            LookupCommand.class,
+            LinkCommand.class,
+            MoveCommand.class
+        })
 public final class ShardhomeCli implements Runnable {
     public static final int OK = 0;
     public static final int USER_ERROR = 1;
@@ -33,7 +41,7 @@ public final class ShardhomeCli implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("shardhome: " + e.getMessage());
-            return SERVER_ERROR;
+            return e instanceof CliFailure failure ? failure.exitCode() : SERVER_ERROR;
         });
         cli.setParameterExceptionHandler((e, args1) -> {
             e.getCommandLine().getErr().println("shardhome: " + e.getMessage());

@@ -1,0 +1,153 @@
+package io.shardhome.bench.links;
+
+import io.shardhome.filter.map.ShardDefinition;
+import io.shardhome.filter.map.ShardMap;
+import io.shardhome.filter.rules.FilterPolicies;
+import io.shardhome.links.Link;
+import io.shardhome.links.LinkConfig;
+import io.shardhome.links.LinkState;
+import io.shardhome.links.LinkStatus;
+import io.shardhome.links.source.GtidPositions;
+import io.shardhome.links.testing.MariaDbSite;
+import io.shardhome.links.testing.MariaDbSites;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Catch-up rate of a site link against native MariaDB replication of the same binlog, in one run: loads
+ * {@code rows} small-row inserts in transactions of 10 rows over 16 shards at a source master (nothing
+ * replicating), then times a native replica (single-threaded, GTID) and then the link in each
+ * configuration, each from the same start position to the same end, on its own empty target.
+ *
+ * <p>Run: {@code mvn -q -pl bench exec:java -Dexec.classpathScope=compile
+ * -Dexec.mainClass=io.shardhome.bench.links.LinkCatchUpHarness -Dexec.args="100000"}.
+ */
+public final class LinkCatchUpHarness {
+    private static final int SHARDS = 16;
+    private static final int ROWS_PER_TX = 10;
+
+    private LinkCatchUpHarness() {}
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        MariaDbSite source = MariaDbSites.get("bsrc");
+        MariaDbSite target = MariaDbSites.get("blink");
+        MariaDbSite replica = MariaDbSites.get("breplica");
+        List<String> shards = new ArrayList<>();
+        for (int i = 0; i < SHARDS; i++) {
+            shards.add(String.format(Locale.ROOT, "bench%02d", i));
+        }
+        source.dropUserSchemas();
+        String start = source.gtidPosition();
+        long loadStart = System.nanoTime();
+        load(source, shards, rows);
+        double loadSeconds = seconds(loadStart);
+        String end = source.gtidPosition();
+        System.out.printf(
+                Locale.ROOT,
+                "loaded %d rows in %d transactions at the source in %.1f s (%s .. %s)%n",
+                rows,
+                rows / ROWS_PER_TX,
+                loadSeconds,
+                start,
+                end);
+
+        report("native replica (single-threaded)", rows, nativeReplica(source, replica, start, end));
+        for (int group : new int[] {1, 100}) {
+            report("link maxGroup=" + group, rows, link(source, target, shards, start, end, group));
+        }
+        System.exit(0);
+    }
+
+    private static void load(MariaDbSite source, List<String> shards, int rows) throws SQLException {
+        for (String shard : shards) {
+            source.execute(
+                    "CREATE DATABASE " + shard,
+                    "CREATE TABLE " + shard
+                            + ".events (id BIGINT PRIMARY KEY, account INT NOT NULL, amount DECIMAL(12,2), note VARCHAR(32))");
+        }
+        try (Connection c = source.connect()) {
+            c.setAutoCommit(false);
+            for (int tx = 0; tx < rows / ROWS_PER_TX; tx++) {
+                String shard = shards.get(tx % shards.size());
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO " + shard + ".events VALUES (?,?,?,?)")) {
+                    for (int r = 0; r < ROWS_PER_TX; r++) {
+                        long id = (long) tx * ROWS_PER_TX + r;
+                        s.setLong(1, id);
+                        s.setInt(2, (int) (id % 1000));
+                        s.setBigDecimal(3, java.math.BigDecimal.valueOf(id % 100_000, 2));
+                        s.setString(4, "n" + id);
+                        s.executeUpdate();
+                    }
+                }
+                c.commit();
+            }
+        }
+    }
+
+    private static double nativeReplica(MariaDbSite source, MariaDbSite replica, String start, String end) {
+        replica.dropUserSchemas();
+        replica.execute(
+                "STOP SLAVE",
+                "RESET SLAVE ALL",
+                "SET GLOBAL gtid_slave_pos='" + start + "'",
+                "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + source.port() + ", MASTER_USER='"
+                        + MariaDbSite.USER + "', MASTER_PASSWORD='" + MariaDbSite.PASSWORD
+                        + "', MASTER_USE_GTID=slave_pos");
+        long t0 = System.nanoTime();
+        replica.execute("START SLAVE");
+        waitFor(() -> GtidPositions.behind(true, replica.value("SELECT @@GLOBAL.gtid_slave_pos"), end) == 0);
+        double elapsed = seconds(t0);
+        replica.execute("STOP SLAVE");
+        return elapsed;
+    }
+
+    private static double link(
+            MariaDbSite source, MariaDbSite target, List<String> shards, String start, String end, int group) {
+        target.dropUserSchemas();
+        List<ShardDefinition> definitions = new ArrayList<>();
+        shards.forEach(shard -> definitions.add(ShardDefinition.of(shard, source.site(), false)));
+        FixedMapView view = new FixedMapView(ShardMap.of(1, definitions));
+        LinkConfig config = LinkConfig.of(source.endpoint(), target.endpoint(), FilterPolicies.DEFAULTS, start)
+                .withMaxGroup(group);
+        long t0 = System.nanoTime();
+        try (Link link = new Link(config, view)) {
+            link.start();
+            waitFor(() -> caughtUp(link, end));
+            return seconds(t0);
+        }
+    }
+
+    private static boolean caughtUp(Link link, String end) {
+        LinkStatus status = link.status();
+        if (status.state() == LinkState.OFFLINE_ERROR) {
+            throw new IllegalStateException(
+                    "link stopped: " + status.pendingError().orElseThrow());
+        }
+        return GtidPositions.behind(true, status.gtidSet(), end) == 0;
+    }
+
+    private static void waitFor(BooleanSupplier done) {
+        while (!done.getAsBoolean()) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for replication", e);
+            }
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void report(String what, int rows, double seconds) {
+        System.out.printf(Locale.ROOT, "| %s | %.1f s | %.0f rows/s |%n", what, seconds, rows / seconds);
+    }
+}

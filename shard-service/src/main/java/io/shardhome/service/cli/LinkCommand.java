@@ -1,0 +1,109 @@
+package io.shardhome.service.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code shardhome link status [ID]}: the replication links' published status. */
+@Command(
+        name = "link",
+        description = "Show replication links and take them online or offline.",
+        subcommands = {LinkCommand.Status.class, LinkCommand.Online.class, LinkCommand.Offline.class})
+final class LinkCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** One line per link, or one link's whole status as JSON. */
+    @Command(name = "status", description = "One line per link, or the full status of link ID (e.g. nyc->sjc).")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "a link id, e.g. nyc->sjc")
+        String id;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            ApiClient api = connection.client();
+            PrintWriter out = spec.commandLine().getOut();
+            if (id != null) {
+                JsonNode link = api.get("/api/v1/links/" + Paths.segment(id)).json();
+                out.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(link));
+                return ShardhomeCli.OK;
+            }
+            JsonNode links = api.get("/api/v1/links").json();
+            out.printf("%-24s %-16s %10s %12s%n", "LINK", "STATE", "LAG(s)", "APPLIED");
+            for (JsonNode link : links) {
+                JsonNode status = link.path("status");
+                out.printf(
+                        "%-24s %-16s %10s %12s%n",
+                        link.path("id").asText(),
+                        status.path("state").asText("?"),
+                        status.path("lagSeconds").asText("?"),
+                        status.path("applied").asText("?"));
+            }
+            out.flush();
+            return ShardhomeCli.OK;
+        }
+    }
+
+    /** Sends an online or offline request; the instance running the link applies it within a second. */
+    abstract static class Control implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "a link id, e.g. nyc->sjc")
+        String id;
+
+        @Spec
+        CommandSpec spec;
+
+        abstract String action();
+
+        @Override
+        public Integer call() {
+            JsonNode accepted = connection
+                    .client()
+                    .send("POST", "/api/v1/links/" + Paths.segment(id) + "/" + action(), null, null, java.util.Map.of())
+                    .json();
+            spec.commandLine()
+                    .getOut()
+                    .println("requested " + accepted.path("id").asText() + " "
+                            + accepted.path("desired").asText()
+                            + "; the instance running it applies this within a second (see 'link status')");
+            return ShardhomeCli.OK;
+        }
+    }
+
+    /** {@code link online ID}: run the link (and resume it from OFFLINE:ERROR). */
+    @Command(name = "online", description = "Run link ID again; also resumes a link stopped by an error.")
+    static final class Online extends Control {
+        @Override
+        String action() {
+            return "online";
+        }
+    }
+
+    /** {@code link offline ID}: stop the link until asked online again. */
+    @Command(name = "offline", description = "Stop link ID (in whichever instance runs it) until 'link online'.")
+    static final class Offline extends Control {
+        @Override
+        String action() {
+            return "offline";
+        }
+    }
+}

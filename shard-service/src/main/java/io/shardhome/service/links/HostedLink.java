@@ -1,0 +1,203 @@
+package io.shardhome.service.links;
+
+import io.shardhome.directory.site.Site;
+import io.shardhome.directory.snapshot.DirectorySnapshot;
+import io.shardhome.filter.rules.FilterPolicies;
+import io.shardhome.links.Link;
+import io.shardhome.links.LinkConfig;
+import io.shardhome.links.LinkState;
+import io.shardhome.links.LinkStatusPublisher;
+import io.shardhome.links.SiteEndpoint;
+import io.shardhome.service.config.DirectoryAccess;
+import io.shardhome.service.config.ShardhomeProperties;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One configured link as this instance hosts it: a Curator leader latch makes exactly one instance run
+ * it; that instance starts the {@link Link} from the directory's site endpoints and its own credentials,
+ * publishes its status, and applies operators' online/offline requests. Losing leadership (or the
+ * ZooKeeper session) stops the link here; the next leader resumes from the position stored at the target.
+ *
+ * <p>All state changes happen on the link's own single thread, so they never race. Start once; close is
+ * idempotent.
+ */
+final class HostedLink implements LeaderLatchListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HostedLink.class);
+
+    private final ShardhomeProperties.LinkSpec spec;
+    private final String key;
+    private final DirectoryAccess directory;
+    private final LinkControl control;
+    private final Map<String, ShardhomeProperties.SiteCredentials> credentials;
+    private final Duration interval;
+    private final LeaderLatch latch;
+    private final ScheduledExecutorService thread;
+
+    private boolean leader;
+    private Link link;
+    private LinkStatusPublisher publisher;
+    private String appliedRequest = "";
+    private String lastProblem = "";
+
+    HostedLink(
+            ShardhomeProperties.LinkSpec spec,
+            DirectoryAccess directory,
+            LinkControl control,
+            ShardhomeProperties properties,
+            String instanceId) {
+        this.spec = spec;
+        this.key = LinkKeys.key(spec.id());
+        this.directory = directory;
+        this.control = control;
+        this.credentials = properties.siteCredentials();
+        this.interval = properties.links().publishInterval();
+        this.latch =
+                new LeaderLatch(directory.client(), directory.layout().root() + "/link-leaders/" + key, instanceId);
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hosted-link " + spec.id());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    String id() {
+        return spec.id();
+    }
+
+    void start() throws Exception {
+        latch.addListener(this, thread);
+        latch.start();
+        long every = Math.max(1, interval.toMillis());
+        thread.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether this instance currently runs the link. */
+    boolean runsHere() {
+        return latch.hasLeadership();
+    }
+
+    @Override
+    public void isLeader() {
+        log.info("this instance now runs link {}", spec.id());
+        leader = true;
+        tick();
+    }
+
+    @Override
+    public void notLeader() {
+        log.info("this instance no longer runs link {}", spec.id());
+        leader = false;
+        stop();
+    }
+
+    private void tick() {
+        try {
+            if (!leader) {
+                return;
+            }
+            LinkControl.Request request = control.current(key);
+            if (request.desired() == LinkControl.Desired.OFFLINE) {
+                stop();
+            } else if (link == null) {
+                startLink();
+            } else if (!request.id().equals(appliedRequest) && link.state() == LinkState.OFFLINE_ERROR) {
+                log.info("link {}: operator asked it online; resuming from its stored position", spec.id());
+                link.resume();
+            }
+            appliedRequest = request.id();
+        } catch (RuntimeException e) {
+            log.warn("link {}: housekeeping failed ({}); retrying in {}", spec.id(), e.toString(), interval);
+        }
+    }
+
+    private void startLink() {
+        Optional<LinkConfig> config = config();
+        if (config.isEmpty()) {
+            return;
+        }
+        link = new Link(config.get(), directory.view());
+        link.start();
+        publisher = new LinkStatusPublisher(directory.linkStatuses(), List.of(link), interval);
+        log.info("link {} started", spec.id());
+    }
+
+    private Optional<LinkConfig> config() {
+        DirectorySnapshot snapshot = directory.snapshot();
+        List<String> problems = new ArrayList<>();
+        SiteEndpoint source = endpoint(snapshot, spec.source(), problems);
+        SiteEndpoint target = endpoint(snapshot, spec.target(), problems);
+        String problem = String.join("; ", problems);
+        if (!problem.isEmpty() && !problem.equals(lastProblem)) {
+            log.warn("link {} cannot start: {}; retrying every {}", spec.id(), problem, interval);
+        }
+        lastProblem = problem;
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(LinkConfig.of(source, target, FilterPolicies.DEFAULTS, spec.startGtid()));
+    }
+
+    /** The site's endpoint with this instance's credentials, or null after adding why there is none. */
+    private SiteEndpoint endpoint(DirectorySnapshot snapshot, String siteName, List<String> problems) {
+        Site site = snapshot.site(siteName);
+        ShardhomeProperties.SiteCredentials account = credentials.get(siteName);
+        if (site == null) {
+            problems.add(
+                    "site '" + siteName + "' is not registered in the directory (PUT /api/v1/sites/" + siteName + ")");
+            return null;
+        }
+        if (account == null || account.user() == null) {
+            problems.add("this instance has no credentials for site '" + siteName + "' (set shardhome"
+                    + ".site-credentials." + siteName + ".user and .password)");
+            return null;
+        }
+        return new SiteEndpoint(siteName, site.host(), site.port(), account.user(), account.password());
+    }
+
+    private void stop() {
+        if (link != null) {
+            link.close();
+            publisher.close();
+            log.info("link {} stopped in this instance", spec.id());
+            link = null;
+            publisher = null;
+        }
+    }
+
+    /**
+     * Stops the link here first and only then leaves the election, so the next leader never runs it at the
+     * same time as this instance.
+     */
+    @Override
+    public void close() {
+        if (thread.isShutdown()) {
+            return;
+        }
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("link {}: its thread did not finish within 10 s", spec.id());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop();
+        try {
+            latch.close(LeaderLatch.CloseMode.SILENT);
+        } catch (IOException e) {
+            log.warn("link {}: leaving the leader election failed: {}", spec.id(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.shardhome.service.links;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shardhome.directory.blob.VersionedBlob;
+import io.shardhome.service.config.DirectoryAccess;
+import io.shardhome.service.error.ServiceException;
+import io.shardhome.service.error.ServiceException.Code;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/links[/{id}]}: the status each link publishes in the directory, so any instance can
+ * answer for links running in another one.
+ */
+@RestController
+@RequestMapping("/api/v1/links")
+class LinkController {
+    private final DirectoryAccess directory;
+    private final LinkHosting hosting;
+    private final ObjectMapper json;
+
+    LinkController(DirectoryAccess directory, LinkHosting hosting, ObjectMapper json) {
+        this.directory = directory;
+        this.hosting = hosting;
+        this.json = json;
+    }
+
+    /** An operator's request, as accepted: the instance running the link applies it within a second. */
+    record ControlBody(String id, String desired, String request) {}
+
+    @PostMapping("/{id}/online")
+    ResponseEntity<ControlBody> online(@PathVariable String id) {
+        return control(id, LinkControl.Desired.ONLINE);
+    }
+
+    @PostMapping("/{id}/offline")
+    ResponseEntity<ControlBody> offline(@PathVariable String id) {
+        return control(id, LinkControl.Desired.OFFLINE);
+    }
+
+    private ResponseEntity<ControlBody> control(String id, LinkControl.Desired desired) {
+        String key = LinkKeys.key(id);
+        String canonical = LinkKeys.id(key);
+        if (!hosting.configured().contains(canonical)
+                && directory.linkStatuses().read(key).isEmpty()) {
+            throw notFound(id);
+        }
+        LinkControl.Request request = hosting.control().request(key, desired);
+        return ResponseEntity.accepted().body(new ControlBody(canonical, desired.name(), request.id()));
+    }
+
+    @GetMapping
+    List<LinkBody> list() {
+        List<LinkBody> links = new ArrayList<>();
+        for (String key : directory.linkStatuses().linkIds()) {
+            directory.linkStatuses().read(key).ifPresent(blob -> links.add(body(LinkKeys.id(key), blob)));
+        }
+        return links;
+    }
+
+    @GetMapping("/{id}")
+    LinkBody get(@PathVariable String id) {
+        return directory
+                .linkStatuses()
+                .read(LinkKeys.key(id))
+                .map(blob -> body(LinkKeys.id(LinkKeys.key(id)), blob))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    private static ServiceException notFound(String id) {
+        return new ServiceException(
+                Code.LINK_NOT_FOUND,
+                "no link '" + id + "' has published a status; check the id (source->target or source.target, see"
+                        + " GET /api/v1/links) and that an instance configured to run it is up");
+    }
+
+    private LinkBody body(String id, VersionedBlob blob) {
+        try {
+            return new LinkBody(id, json.readTree(blob.data()), blob.version());
+        } catch (IOException e) {
+            throw new ServiceException(
+                    Code.INTERNAL,
+                    "the status published for link '" + id + "' is not JSON; the instance hosting it publishes"
+                            + " a different format: upgrade it",
+                    Map.of(),
+                    e);
+        }
+    }
+}

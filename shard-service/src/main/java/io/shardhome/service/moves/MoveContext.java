@@ -1,0 +1,47 @@
+package io.shardhome.service.moves;
+
+import io.shardhome.directory.blob.MoveRecordStore;
+import io.shardhome.directory.blob.VersionedBlob;
+import io.shardhome.directory.zk.Json;
+import io.shardhome.service.moves.MoveException.Code;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * What a move runs against: the directory, the move records, the site masters and the settings, plus a
+ * test hook that simulates a crash. Immutable; thread-safe.
+ *
+ * @param crashBefore a move stops (as if the process died) after doing a phase's work but before
+ *     recording the next phase, for the phases it accepts; production passes {@code p -> false}
+ */
+record MoveContext(
+        MoveDirectory directory,
+        MoveRecordStore records,
+        Map<String, SiteMaster> masters,
+        MoveSettings settings,
+        Predicate<MovePhase> crashBefore) {
+    MoveContext {
+        masters = Map.copyOf(masters);
+    }
+
+    SiteMaster master(String site) {
+        SiteMaster master = masters.get(site);
+        if (master == null) {
+            throw new MoveException(
+                    Code.UNKNOWN_SITE,
+                    "no master account is configured for site " + site + "; add the site's move account to"
+                            + " the configuration and retry");
+        }
+        return master;
+    }
+
+    /** The shard's move record and its znode version, if any. */
+    Optional<Versioned> read(String shard) {
+        Optional<VersionedBlob> blob = records.read(shard);
+        return blob.map(b -> new Versioned(Json.read(b.data(), MoveRecord.class, "move record " + shard), b.version()));
+    }
+
+    /** A move record with the znode version to compare-and-set against. */
+    record Versioned(MoveRecord record, int version) {}
+}

@@ -1,0 +1,184 @@
+package io.shardhome.service.moves;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The durable state of one move, stored as JSON in the shard's move record znode and replaced by
+ * compare-and-set at every transition. Immutable; the {@code with...} methods return changed copies.
+ *
+ * @param moveId {@code <shard>-<suffix>}, unique per move
+ * @param fromSite the shard's home when the move started
+ * @param toSite the site the shard moves to
+ * @param steps every phase entered, in order, with timestamps
+ * @param revokedPrivileges the application account's schema write privileges at the source, revoked by
+ *     the fence: restored at the source on roll-back, granted at the target when done
+ * @param fencePosition the source master's GTID position read after the fence (empty before)
+ * @param reason why the move rolled back (empty otherwise)
+ * @param cancelRequested an operator asked to cancel; honoured before the flip
+ * @param fencedAtMillis when writes were fenced (0: not yet)
+ * @param unfencedAtMillis when writes were allowed again, at the new or the old home (0: not yet)
+ */
+public record MoveRecord(
+        String moveId,
+        String shard,
+        String fromSite,
+        String toSite,
+        MovePhase phase,
+        List<MoveStep> steps,
+        List<String> revokedPrivileges,
+        String fencePosition,
+        String reason,
+        boolean cancelRequested,
+        long fencedAtMillis,
+        long unfencedAtMillis) {
+    public MoveRecord {
+        Objects.requireNonNull(moveId, "moveId");
+        Objects.requireNonNull(shard, "shard");
+        Objects.requireNonNull(fromSite, "fromSite");
+        Objects.requireNonNull(toSite, "toSite");
+        Objects.requireNonNull(phase, "phase");
+        steps = List.copyOf(steps == null ? List.of() : steps);
+        revokedPrivileges = List.copyOf(revokedPrivileges == null ? List.of() : revokedPrivileges);
+        fencePosition = fencePosition == null ? "" : fencePosition;
+        reason = reason == null ? "" : reason;
+    }
+
+    /** A new move in PREFLIGHT. */
+    public static MoveRecord started(String moveId, String shard, String fromSite, String toSite, long nowMillis) {
+        return new MoveRecord(
+                moveId,
+                shard,
+                fromSite,
+                toSite,
+                MovePhase.PREFLIGHT,
+                List.of(new MoveStep(MovePhase.PREFLIGHT, nowMillis, "")),
+                List.of(),
+                "",
+                "",
+                false,
+                0,
+                0);
+    }
+
+    /** The shard part of a move id, or empty when the id is not of the form {@code <shard>-<suffix>}. */
+    public static String shardOf(String moveId) {
+        int dash = moveId == null ? -1 : moveId.lastIndexOf('-');
+        return dash <= 0 ? "" : moveId.substring(0, dash);
+    }
+
+    /** This record in {@code next}, with a step recorded. */
+    public MoveRecord enter(MovePhase next, long nowMillis, String note) {
+        List<MoveStep> more = new ArrayList<>(steps);
+        more.add(new MoveStep(next, nowMillis, note));
+        return new MoveRecord(
+                moveId,
+                shard,
+                fromSite,
+                toSite,
+                next,
+                more,
+                revokedPrivileges,
+                fencePosition,
+                reason,
+                cancelRequested,
+                fencedAtMillis,
+                unfencedAtMillis);
+    }
+
+    public MoveRecord withFence(List<String> privileges, long nowMillis) {
+        return new MoveRecord(
+                moveId,
+                shard,
+                fromSite,
+                toSite,
+                phase,
+                steps,
+                privileges,
+                fencePosition,
+                reason,
+                cancelRequested,
+                nowMillis,
+                unfencedAtMillis);
+    }
+
+    public MoveRecord withFencePosition(String position) {
+        return new MoveRecord(
+                moveId,
+                shard,
+                fromSite,
+                toSite,
+                phase,
+                steps,
+                revokedPrivileges,
+                position,
+                reason,
+                cancelRequested,
+                fencedAtMillis,
+                unfencedAtMillis);
+    }
+
+    public MoveRecord withReason(String why) {
+        return new MoveRecord(
+                moveId,
+                shard,
+                fromSite,
+                toSite,
+                phase,
+                steps,
+                revokedPrivileges,
+                fencePosition,
+                why,
+                cancelRequested,
+                fencedAtMillis,
+                unfencedAtMillis);
+    }
+
+    public MoveRecord withCancelRequested() {
+        return new MoveRecord(
+                moveId,
+                shard,
+                fromSite,
+                toSite,
+                phase,
+                steps,
+                revokedPrivileges,
+                fencePosition,
+                reason,
+                true,
+                fencedAtMillis,
+                unfencedAtMillis);
+    }
+
+    public MoveRecord withUnfenced(long nowMillis) {
+        return new MoveRecord(
+                moveId,
+                shard,
+                fromSite,
+                toSite,
+                phase,
+                steps,
+                revokedPrivileges,
+                fencePosition,
+                reason,
+                cancelRequested,
+                fencedAtMillis,
+                fencedAtMillis == 0 ? 0 : nowMillis);
+    }
+
+    /** The measured write outage (fence to unfence) in milliseconds, or -1 when writes were never fenced or are still fenced. */
+    public long outageMillis() {
+        return fencedAtMillis > 0 && unfencedAtMillis >= fencedAtMillis ? unfencedAtMillis - fencedAtMillis : -1;
+    }
+
+    /** When the move entered {@code wanted} last, or -1. */
+    public long enteredAtMillis(MovePhase wanted) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if (steps.get(i).phase() == wanted) {
+                return steps.get(i).atMillis();
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,222 @@
+package io.shardhome.service.moves;
+
+import io.shardhome.directory.DirectoryException;
+import io.shardhome.directory.zk.Json;
+import io.shardhome.filter.rules.LinkRoles;
+import io.shardhome.service.moves.MoveContext.Versioned;
+import io.shardhome.service.moves.MoveException.Code;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives one move through its phases. Each phase's work is idempotent and is followed by a
+ * compare-and-set of the move record to the next phase, so whoever holds the record's current version
+ * owns the move, and a recovering engine can repeat the work of the recorded phase. Not thread-safe: one
+ * runner per move at a time (losing a compare-and-set stops a second one).
+ */
+final class MoveRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(MoveRunner.class);
+
+    private final MoveContext ctx;
+    private MoveRecord record;
+    private int version;
+
+    MoveRunner(MoveContext ctx, Versioned start) {
+        this.ctx = ctx;
+        this.record = start.record();
+        this.version = start.version();
+    }
+
+    /**
+     * Runs until the move ends, the crash hook stops it, or another runner owns it.
+     *
+     * @return the last record this runner saw
+     * @throws InterruptedException when the engine closes: the move stays in its recorded phase
+     */
+    MoveRecord run() throws InterruptedException {
+        try {
+            while (!record.phase().isTerminal()) {
+                if (!step()) {
+                    break;
+                }
+            }
+        } catch (LostOwnership e) {
+            LOG.info("move {}: {}", record.moveId(), e.getMessage());
+        }
+        return record;
+    }
+
+    /** Does the current phase's work and records the next one; false when the crash hook stopped it. */
+    private boolean step() throws InterruptedException {
+        MovePhase phase = record.phase();
+        if (record.cancelRequested() && phase.isCancellable()) {
+            return advance(rollingBack("cancelled by an operator"));
+        }
+        MoveRecord next;
+        try {
+            next = work(phase);
+        } catch (MoveException e) {
+            if (!phase.isCancellable()) {
+                throw e;
+            }
+            LOG.warn("move {} rolls back: {}", record.moveId(), e.getMessage());
+            next = rollingBack(e.code() + ": " + e.getMessage());
+        }
+        return advance(next);
+    }
+
+    private MoveRecord work(MovePhase phase) throws InterruptedException {
+        return switch (phase) {
+            case PREFLIGHT -> planFence();
+            case FENCING -> raiseFence();
+            case CATCHING_UP -> catchUp();
+            case FLIPPING -> flip();
+            case FLIPPED -> openTarget();
+            case ROLLING_BACK -> rollBack();
+            case DONE, ROLLED_BACK -> record;
+        };
+    }
+
+    /** Records the privileges the fence will revoke before anything changes, so they can be restored. */
+    private MoveRecord planFence() {
+        List<String> privileges = source().schemaWritePrivileges(ctx.settings().appAccount(), record.shard());
+        return record.withFence(privileges, now()).enter(MovePhase.FENCING, now(), "revoking " + privileges);
+    }
+
+    private MoveRecord raiseFence() throws InterruptedException {
+        ctx.directory().fence(record);
+        SiteMaster source = source();
+        source.revoke(record.revokedPrivileges(), record.shard(), ctx.settings().appAccount());
+        int killed = source.killSessions(
+                ctx.settings().appAccount(), record.shard(), ctx.settings().sessionKillWait());
+        String position = source.gtidPosition(source.isMariaDb());
+        return record.withFencePosition(position)
+                .enter(MovePhase.CATCHING_UP, now(), "killed " + killed + " sessions; source at " + position);
+    }
+
+    private MoveRecord catchUp() throws InterruptedException {
+        String linkId = new LinkRoles(record.fromSite(), record.toSite()).linkId();
+        boolean mariaDb = source().isMariaDb();
+        long deadline = System.nanoTime() + ctx.settings().catchUpTimeout().toNanos();
+        try (Connection target = ctx.master(record.toSite()).open()) {
+            while (true) {
+                String processed = SiteMaster.processedBy(target, linkId);
+                if (GtidCoverage.covers(mariaDb, processed, record.fencePosition())) {
+                    return record.enter(MovePhase.FLIPPING, now(), "link " + linkId + " processed " + processed);
+                }
+                if (System.nanoTime() > deadline) {
+                    return rollingBack(Code.CATCH_UP_TIMEOUT + ": link " + linkId + " processed only " + processed
+                            + " of " + record.fencePosition() + " within "
+                            + ctx.settings().catchUpTimeout().toMillis()
+                            + " ms; check the link's lag and retry the move");
+                }
+                if (refreshCancelled()) {
+                    return rollingBack("cancelled by an operator");
+                }
+                Thread.sleep(ctx.settings().pollInterval().toMillis());
+            }
+        } catch (SQLException e) {
+            throw new MoveException(
+                    Code.MASTER_FAILED,
+                    "reading the position of link " + linkId + " at " + record.toSite() + " failed: " + e.getMessage()
+                            + "; check the target master",
+                    e);
+        }
+    }
+
+    private MoveRecord flip() {
+        ctx.directory().flip(record);
+        return record.enter(MovePhase.FLIPPED, now(), "home is " + record.toSite());
+    }
+
+    /** The source stays fenced: it is a copy now and the application account must not write there. */
+    private MoveRecord openTarget() {
+        ctx.master(record.toSite())
+                .grant(
+                        record.revokedPrivileges(),
+                        record.shard(),
+                        ctx.settings().appAccount());
+        return record.withUnfenced(now()).enter(MovePhase.DONE, now(), "writes open at " + record.toSite());
+    }
+
+    private MoveRecord rollBack() {
+        source().grant(
+                        record.revokedPrivileges(),
+                        record.shard(),
+                        ctx.settings().appAccount());
+        ctx.directory().unfence(record);
+        return record.withUnfenced(now())
+                .enter(MovePhase.ROLLED_BACK, now(), "home stays " + record.fromSite() + ": " + record.reason());
+    }
+
+    private MoveRecord rollingBack(String reason) {
+        return record.withReason(reason).enter(MovePhase.ROLLING_BACK, now(), reason);
+    }
+
+    /** Writes {@code next} by compare-and-set; false when the crash hook says to die first. */
+    private boolean advance(MoveRecord next) {
+        if (ctx.crashBefore().test(record.phase())) {
+            LOG.warn("move {}: simulated crash before leaving {}", record.moveId(), record.phase());
+            return false;
+        }
+        try {
+            version = ctx.records().update(record.shard(), encode(next), version);
+            record = next;
+            return true;
+        } catch (DirectoryException e) {
+            if (e.code() != DirectoryException.Code.CONFLICT) {
+                throw new MoveException(
+                        Code.DIRECTORY_FAILED,
+                        "recording phase " + next.phase() + " of move " + record.moveId() + " failed: " + e.getMessage()
+                                + "; recover the moves when the directory is reachable",
+                        e);
+            }
+            adoptCancel();
+            return true;
+        }
+    }
+
+    /** After a lost compare-and-set: continue only if the record changed by a cancel request alone. */
+    private void adoptCancel() {
+        Versioned current = ctx.read(record.shard()).orElseThrow(() -> new LostOwnership("its record is gone"));
+        MoveRecord stored = current.record();
+        if (!stored.moveId().equals(record.moveId()) || stored.phase() != record.phase() || !stored.cancelRequested()) {
+            throw new LostOwnership("another engine advanced it to " + stored.phase() + "; leaving it to that one");
+        }
+        record = stored;
+        version = current.version();
+    }
+
+    /** Re-reads the record while waiting; true when a cancel was requested. */
+    private boolean refreshCancelled() {
+        Optional<Versioned> current = ctx.read(record.shard());
+        return current.isPresent()
+                && current.get().record().moveId().equals(record.moveId())
+                && current.get().record().cancelRequested();
+    }
+
+    private SiteMaster source() {
+        return ctx.master(record.fromSite());
+    }
+
+    private static byte[] encode(MoveRecord next) {
+        return Json.write(next);
+    }
+
+    private static long now() {
+        return System.currentTimeMillis();
+    }
+
+    /** Another runner owns the move now. */
+    private static final class LostOwnership extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LostOwnership(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.shardhome.service.moves;
+
+import io.shardhome.links.SiteEndpoint;
+import io.shardhome.links.target.Catalog;
+import io.shardhome.links.target.LinkPosition;
+import io.shardhome.service.moves.MoveException.Code;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The statements a move runs at one site's master, over the move account of that site (it needs GRANT
+ * OPTION on the shard schemas, CONNECTION ADMIN or SUPER to kill sessions, BINLOG ADMIN to keep grant
+ * changes out of the binlog, and SELECT on {@code mysql} and {@code shardhome}). Each call opens its own
+ * session. Thread-safe. Errors are {@link MoveException}s with code {@code MASTER_FAILED}.
+ */
+final class SiteMaster {
+    private static final int NO_SUCH_GRANT = 1141;
+    private static final int UNKNOWN_THREAD = 1094;
+
+    private final SiteEndpoint endpoint;
+
+    SiteMaster(SiteEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    String site() {
+        return endpoint.site();
+    }
+
+    Connection open() throws SQLException {
+        return DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(), endpoint.password());
+    }
+
+    boolean isMariaDb() {
+        return run(
+                "reading the server version", c -> single(c, "SELECT VERSION()").contains("MariaDB"));
+    }
+
+    /** The account's write privileges on {@code schema.*}; empty when it has none there. */
+    List<String> schemaWritePrivileges(AppAccount account, String schema) {
+        return run("reading the grants of " + account + " on " + schema, c -> {
+            Set<String> granted =
+                    grantedColumns(c, "SELECT * FROM mysql.db WHERE User=? AND Host=? AND Db=?", account, schema);
+            return WritePrivileges.held(granted == null ? Set.of() : granted);
+        });
+    }
+
+    /** The account's global write privileges, or empty when the account does not exist here. */
+    Optional<List<String>> globalWritePrivileges(AppAccount account) {
+        return run("reading the global grants of " + account, c -> {
+            Set<String> granted = grantedColumns(c, "SELECT * FROM mysql.user WHERE User=? AND Host=?", account, null);
+            return Optional.ofNullable(granted).map(WritePrivileges::held);
+        });
+    }
+
+    void revoke(List<String> privileges, String schema, AppAccount account) {
+        if (!privileges.isEmpty()) {
+            unlogged(WritePrivileges.revoke(privileges, schema, account));
+        }
+    }
+
+    void grant(List<String> privileges, String schema, AppAccount account) {
+        if (!privileges.isEmpty()) {
+            unlogged(WritePrivileges.grant(privileges, schema, account));
+        }
+    }
+
+    /**
+     * Kills the account's sessions that use {@code schema} as default schema or have a transaction open
+     * (it may be writing the schema), then waits up to {@code wait} until they are gone, so no write of
+     * theirs can commit after the position is read. Returns how many were killed.
+     */
+    int killSessions(AppAccount account, String schema, Duration wait) throws InterruptedException {
+        List<Long> ids = run("listing the sessions of " + account, c -> sessions(c, account.user(), schema));
+        run("killing the sessions of " + account, c -> {
+            try (Statement s = c.createStatement()) {
+                for (long id : ids) {
+                    kill(s, id);
+                }
+            }
+            return null;
+        });
+        awaitGone(ids, wait);
+        return ids.size();
+    }
+
+    /** The master's GTID position now ({@code @@gtid_binlog_pos}, MySQL: {@code @@gtid_executed}). */
+    String gtidPosition(boolean mariaDb) {
+        String sql = mariaDb ? "SELECT @@GLOBAL.gtid_binlog_pos" : "SELECT @@GLOBAL.gtid_executed";
+        return run("reading the GTID position", c -> single(c, sql));
+    }
+
+    /** The GTID set the link has processed into this (target) master, empty before its first run. */
+    static String processedBy(Connection c, String linkId) throws SQLException {
+        return Catalog.load(c, linkId).map(LinkPosition::gtidSet).orElse("");
+    }
+
+    private void awaitGone(List<Long> ids, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!ids.isEmpty() && System.nanoTime() < deadline) {
+            List<Long> alive = run("checking killed sessions", c -> alive(c, ids));
+            if (alive.isEmpty()) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        if (!ids.isEmpty()
+                && !run("checking killed sessions", c -> alive(c, ids)).isEmpty()) {
+            throw new MoveException(
+                    Code.MASTER_FAILED,
+                    "killed application sessions at " + site() + " did not end within " + wait.toMillis()
+                            + " ms; check the master for hung sessions and retry the move");
+        }
+    }
+
+    private static List<Long> sessions(Connection c, String user, String schema) throws SQLException {
+        String sql = "SELECT ID FROM information_schema.PROCESSLIST WHERE USER=? AND (DB=? OR ID IN"
+                + " (SELECT trx_mysql_thread_id FROM information_schema.INNODB_TRX))";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, user);
+            s.setString(2, schema);
+            return ids(s);
+        }
+    }
+
+    private static List<Long> alive(Connection c, List<Long> ids) throws SQLException {
+        StringBuilder in = new StringBuilder();
+        for (long id : ids) {
+            in.append(in.isEmpty() ? "" : ",").append(id);
+        }
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT ID FROM information_schema.PROCESSLIST WHERE ID IN (" + in + ")")) {
+            return ids(s);
+        }
+    }
+
+    private static List<Long> ids(PreparedStatement s) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static void kill(Statement s, long id) throws SQLException {
+        try {
+            s.execute("KILL CONNECTION " + id);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != UNKNOWN_THREAD) {
+                throw e;
+            }
+        }
+    }
+
+    /** Grant changes stay out of the binlog: links would take them for statements of an unknown shard. */
+    private void unlogged(String sql) {
+        run(sql, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET SESSION sql_log_bin=0");
+                s.execute(sql);
+            } catch (SQLException e) {
+                if (e.getErrorCode() != NO_SUCH_GRANT) {
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The privilege columns that are 'Y' in the single matching row, or null when there is no row. */
+    private static Set<String> grantedColumns(Connection c, String sql, AppAccount account, String schema)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, account.user());
+            s.setString(2, account.host());
+            if (schema != null) {
+                s.setString(3, schema);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                ResultSetMetaData meta = rs.getMetaData();
+                Set<String> granted = new HashSet<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    if (meta.getColumnLabel(i).endsWith("_priv") && "Y".equalsIgnoreCase(rs.getString(i))) {
+                        granted.add(meta.getColumnLabel(i));
+                    }
+                }
+                return granted;
+            }
+        }
+    }
+
+    private static String single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
+        }
+    }
+
+    private <T> T run(String what, SqlWork<T> work) {
+        try (Connection c = open()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new MoveException(
+                    Code.MASTER_FAILED,
+                    what + " at the master of " + site() + " failed: " + e.getMessage() + " (SQLState "
+                            + e.getSQLState() + "); check the master is reachable and the move account may"
+                            + " grant, kill sessions and set sql_log_bin, then retry or recover the move",
+                    e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+}

@@ -1,0 +1,218 @@
+package io.shardhome.service.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shardhome.links.testing.MariaDbSite;
+import io.shardhome.links.testing.MariaDbSites;
+import io.shardhome.service.ShardhomeApplication;
+import io.shardhome.service.cli.ShardhomeCli;
+import io.shardhome.service.config.DirectoryAccess;
+import io.shardhome.service.config.ShardhomeProperties;
+import io.shardhome.service.testing.Api;
+import io.shardhome.service.testing.SharedZooKeeper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The service runs a configured link between two real MariaDB masters, publishes its status, and takes
+ * it offline and online on request. Its own context: the link configuration differs from the other ITs.
+ * The whole link list is in one property source ({@code @DynamicPropertySource}): Spring Boot binds a
+ * list from one source only.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(
+        classes = ShardhomeApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "shardhome.cluster=links-it",
+            "shardhome.security.tokens[0].name=ops",
+            "shardhome.security.tokens[0].token=" + LinkHostingIT.ADMIN,
+            "shardhome.security.tokens[0].role=admin",
+            "shardhome.links.publish-interval=200ms",
+            "shardhome.site-credentials.nyc.user=" + MariaDbSite.LINK_USER,
+            "shardhome.site-credentials.nyc.password=" + MariaDbSite.PASSWORD,
+            "shardhome.site-credentials.sjc.user=" + MariaDbSite.LINK_USER,
+            "shardhome.site-credentials.sjc.password=" + MariaDbSite.PASSWORD
+        })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext
+class LinkHostingIT {
+    static final String ADMIN = "links-admin-token";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LinkHosting hosting;
+
+    @Autowired
+    DirectoryAccess directory;
+
+    @Autowired
+    ShardhomeProperties properties;
+
+    @DynamicPropertySource
+    static void realServers(DynamicPropertyRegistry registry) {
+        registry.add("shardhome.zookeeper.connect", SharedZooKeeper::connectString);
+        registry.add("shardhome.links.run[0].source", () -> "nyc");
+        registry.add("shardhome.links.run[0].target", () -> "sjc");
+        registry.add("shardhome.links.run[0].start-gtid", () -> cleanSitesOnce().get("nyc"));
+        registry.add("shardhome.links.run[1].source", () -> "sjc");
+        registry.add("shardhome.links.run[1].target", () -> "nyc");
+        registry.add("shardhome.links.run[1].start-gtid", () -> cleanSitesOnce().get("sjc"));
+    }
+
+    private static Map<String, String> startGtids;
+
+    /** Clears both masters once and returns where each link starts (suppliers are called on every read). */
+    private static synchronized Map<String, String> cleanSitesOnce() {
+        if (startGtids == null) {
+            MariaDbSite nyc = MariaDbSites.get("nyc");
+            MariaDbSite sjc = MariaDbSites.get("sjc");
+            nyc.dropUserSchemas();
+            sjc.dropUserSchemas();
+            startGtids = Map.of("nyc", nyc.gtidPosition(), "sjc", sjc.gtidPosition());
+        }
+        return startGtids;
+    }
+
+    private JsonNode status(Api api) {
+        Api.Reply reply = api.get("/api/v1/links/nyc-%3Esjc");
+        return reply.status() == 200
+                ? reply.json().path("status")
+                : api.get("/api/v1/nothing").json();
+    }
+
+    @Test
+    @Order(1)
+    void configuredLinkRunsReplicatesAndGoesOfflineAndOnlineOnRequest(CapturedOutput output) {
+        Api admin = Api.at(port, ADMIN);
+        MariaDbSite nyc = MariaDbSites.get("nyc");
+        MariaDbSite sjc = MariaDbSites.get("sjc");
+        admin.putJson("/api/v1/sites/nyc", "{\"host\":\"127.0.0.1\",\"port\":" + nyc.port() + "}");
+        admin.putJson("/api/v1/sites/sjc", "{\"host\":\"127.0.0.1\",\"port\":" + sjc.port() + "}");
+        admin.putJson("/api/v1/shards/acme", "{\"home\":\"nyc\"}");
+
+        nyc.execute(
+                "CREATE DATABASE acme", "CREATE TABLE acme.t (id INT PRIMARY KEY)", "INSERT INTO acme.t VALUES (1)");
+        await().atMost(PATIENCE).until(() -> sjc.schemaExists("acme") && sjc.count("acme.t") == 1);
+        await().atMost(PATIENCE)
+                .until(() -> status(admin).path("state").asText().equals("ONLINE"));
+        assertThat(status(admin).path("applied").asLong()).isPositive();
+
+        Api.Reply offline = admin.send("POST", "/api/v1/links/nyc-%3Esjc/offline", null, null);
+        assertThat(offline.status()).isEqualTo(202);
+        await().atMost(PATIENCE)
+                .until(() -> status(admin).path("state").asText().equals("OFFLINE"));
+        nyc.execute("INSERT INTO acme.t VALUES (2)");
+
+        assertThat(admin.send("POST", "/api/v1/links/nyc.sjc/online", null, null)
+                        .status())
+                .isEqualTo(202);
+        await().atMost(PATIENCE).until(() -> sjc.count("acme.t") == 2);
+        await().atMost(PATIENCE)
+                .until(() -> status(admin).path("state").asText().equals("ONLINE"));
+
+        assertThat(admin.get("/api/v1/links").body()).doesNotContain(MariaDbSite.PASSWORD);
+        assertThat(output.getAll()).doesNotContain(MariaDbSite.PASSWORD);
+    }
+
+    @Test
+    void controlOfAnUnknownLinkIs404() {
+        Api.Reply missing = Api.at(port, ADMIN).send("POST", "/api/v1/links/lon-%3Esjc/offline", null, null);
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.code()).isEqualTo("LINK_NOT_FOUND");
+    }
+
+    @Test
+    @Order(2)
+    void moveThroughTheApiFencesCatchesUpFlipsAndReportsTheOutage() {
+        MariaDbSite nyc = MariaDbSites.get("nyc");
+        MariaDbSite sjc = MariaDbSites.get("sjc");
+        Api admin = Api.at(port, ADMIN);
+        admin.putJson("/api/v1/shards/beta", "{\"home\":\"nyc\"}");
+        nyc.execute(
+                "CREATE DATABASE beta", "CREATE TABLE beta.t (id INT PRIMARY KEY)", "INSERT INTO beta.t VALUES (1)");
+        for (MariaDbSite site : new MariaDbSite[] {nyc, sjc}) {
+            site.execute("SET sql_log_bin=0", "CREATE USER IF NOT EXISTS 'app'@'%' IDENTIFIED BY 'app-secret'");
+        }
+        nyc.execute("SET sql_log_bin=0", "GRANT SELECT, INSERT, UPDATE, DELETE ON `beta`.* TO 'app'@'%'");
+        sjc.execute("SET sql_log_bin=0", "GRANT SELECT ON `beta`.* TO 'app'@'%'");
+        await().atMost(PATIENCE).until(() -> sjc.schemaExists("beta") && sjc.count("beta.t") == 1);
+
+        Api.Reply started =
+                admin.send("POST", "/api/v1/moves", "application/json", "{\"shard\":\"beta\",\"to\":\"sjc\"}");
+        assertThat(started.status()).isEqualTo(202);
+        String location = started.header("Location");
+        assertThat(location).startsWith("/api/v1/moves/beta-");
+        await().atMost(PATIENCE)
+                .until(() ->
+                        !admin.get(location).json().path("outcome").asText().equals("RUNNING"));
+
+        JsonNode move = admin.get(location).json();
+        assertThat(move.path("outcome").asText()).as(move.toString()).isEqualTo("MOVED");
+        assertThat(move.path("steps").findValuesAsText("phase")).contains("FENCING", "CATCHING_UP", "DONE");
+        assertThat(move.path("outageMillis").asLong()).isNotNegative();
+        assertThat(admin.get("/api/v1/lookup/beta").json().path("home").asText())
+                .isEqualTo("sjc");
+        Api.Reply again =
+                admin.send("POST", "/api/v1/moves", "application/json", "{\"shard\":\"beta\",\"to\":\"sjc\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("NOT_MOVABLE");
+        assertThat(admin.get("/api/v1/moves").body()).contains(move.path("id").asText());
+
+        StringWriter out = new StringWriter();
+        int back = ShardhomeCli.run(
+                new PrintWriter(out, true),
+                new PrintWriter(out, true),
+                "move",
+                "beta",
+                "--to",
+                "nyc",
+                "--wait",
+                "--url=http://127.0.0.1:" + port,
+                "--token=" + ADMIN);
+        assertThat(back).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("moved beta to nyc; write outage");
+        assertThat(admin.get("/api/v1/lookup/beta").json().path("home").asText())
+                .isEqualTo("nyc");
+    }
+
+    @Test
+    @Order(3)
+    void standbyInstanceTakesTheLinkOverWhenTheRunningOneGoesAwayAndResumesFromTheStoredPosition() {
+        MariaDbSite nyc = MariaDbSites.get("nyc");
+        MariaDbSite sjc = MariaDbSites.get("sjc");
+        try (LinkHosting standby = new LinkHosting(directory, properties)) {
+            standby.start();
+            assertThat(hosting.runsHere("nyc->sjc")).isTrue();
+            assertThat(standby.runsHere("nyc->sjc")).isFalse();
+
+            hosting.close();
+            nyc.execute("INSERT INTO acme.t VALUES (3)");
+
+            await().atMost(PATIENCE).until(() -> standby.runsHere("nyc->sjc"));
+            await().atMost(PATIENCE).until(() -> "1".equals(sjc.value("SELECT COUNT(*) FROM acme.t WHERE id = 3")));
+            assertThat(sjc.count("acme.t")).isEqualTo(nyc.count("acme.t"));
+        }
+    }
+}

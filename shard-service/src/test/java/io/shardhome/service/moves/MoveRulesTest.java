@@ -1,0 +1,150 @@
+package io.shardhome.service.moves;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shardhome.links.PublishedStatus;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MoveRulesTest {
+    private static final long NOW = 1_000_000_000L;
+    private static final MoveSettings SETTINGS = MoveSettings.defaults(new AppAccount("app", "%"));
+
+    @ParameterizedTest(name = "{0} covers {1}: {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2-2-10|2-2-10|true",
+                "2-2-11|2-2-10|true",
+                "2-2-9|2-2-10|false",
+                "''|2-2-1|false",
+                "1-1-5,2-2-10|2-2-10,1-1-5|true",
+                "1-1-4,2-2-10|2-2-10,1-1-5|false",
+                "2-2-3|''|true"
+            })
+    void mariaDbPositionIsCoveredWhenEveryDomainIsProcessed(String processed, String position, boolean covered) {
+        assertThat(GtidCoverage.covers(true, processed, position)).isEqualTo(covered);
+    }
+
+    @ParameterizedTest(name = "{0} covers {1}: {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-20|3e11fa47-71ca-11e1-9e33-c80aa9429562:1-20|true",
+                "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-19|3e11fa47-71ca-11e1-9e33-c80aa9429562:1-20|false"
+            })
+    void mysqlGtidSetIsCoveredWhenContained(String processed, String position, boolean covered) {
+        assertThat(GtidCoverage.covers(false, processed, position)).isEqualTo(covered);
+    }
+
+    @ParameterizedTest(name = "{0} lag={1}s age={2}ms -> ready {3}")
+    @CsvSource({
+        "ONLINE, 0, 0, true",
+        "ONLINE, 5, 1000, true",
+        "ONLINE, 6, 0, false",
+        "OFFLINE, 0, 0, false",
+        "OFFLINE:ERROR, 0, 0, false",
+        "ONLINE, 0, 30001, false"
+    })
+    void linkIsReadyOnlyWhenOnlineFreshAndCaughtUp(String state, long lag, long age, boolean ready) {
+        PublishedStatus status = new PublishedStatus(
+                "sjc-nyc", state, "", "", "", lag, 0, 0, Map.of(), "", "", "", "", "", 1, NOW - age);
+        assertThat(LinkReadiness.problem("sjc-nyc", status, SETTINGS, NOW).isEmpty())
+                .isEqualTo(ready);
+    }
+
+    @Test
+    void missingLinkStatusIsNotReadyAndSaysToStartTheLink() {
+        assertThat(LinkReadiness.problem("sjc->nyc", null, SETTINGS, NOW))
+                .hasValueSatisfying(p -> assertThat(p).contains("sjc->nyc").contains("start the link"));
+    }
+
+    @Test
+    void offlineErrorLinkNamesItsPendingError() {
+        PublishedStatus status = new PublishedStatus(
+                "l", "OFFLINE:ERROR", "", "", "", 0, 0, 0, Map.of(), "RULE_REJECTED", "", "", "boom", "", 1, NOW);
+        assertThat(LinkReadiness.problem("l", status, SETTINGS, NOW))
+                .hasValueSatisfying(
+                        p -> assertThat(p).contains("RULE_REJECTED: boom").contains("ONLINE"));
+    }
+
+    @Test
+    void writePrivilegesKeepGrantOrderAndIgnoreReadPrivileges() {
+        assertThat(WritePrivileges.held(Set.of("Select_priv", "Delete_priv", "Insert_priv", "Trigger_priv")))
+                .containsExactly("INSERT", "DELETE", "TRIGGER");
+    }
+
+    @Test
+    void grantAndRevokeStatementsQuoteSchemaAndAccount() {
+        AppAccount app = new AppAccount("app", "%");
+        assertThat(WritePrivileges.revoke(java.util.List.of("INSERT", "UPDATE"), "acme", app))
+                .isEqualTo("REVOKE INSERT, UPDATE ON `acme`.* FROM 'app'@'%'");
+        assertThat(WritePrivileges.grant(java.util.List.of("DELETE"), "acme", app))
+                .isEqualTo("GRANT DELETE ON `acme`.* TO 'app'@'%'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"app'--, %", "app, local host"})
+    void accountsThatWouldNeedQuotingAreRefused(String user, String host) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AppAccount(user, host))
+                .isInstanceOfSatisfying(
+                        MoveException.class, e -> assertThat(e.code()).isEqualTo(MoveException.Code.FENCE_IMPOSSIBLE));
+    }
+
+    @Test
+    void recordMeasuresOutageFromFenceToUnfenceAndKeepsEveryStep() {
+        MoveRecord move = MoveRecord.started("acme-x1", "acme", "sjc", "nyc", NOW)
+                .withFence(java.util.List.of("INSERT"), NOW + 10)
+                .enter(MovePhase.FENCING, NOW + 10, "")
+                .enter(MovePhase.CATCHING_UP, NOW + 20, "");
+        assertThat(move.outageMillis()).isEqualTo(-1);
+        MoveRecord done = move.enter(MovePhase.FLIPPING, NOW + 30, "")
+                .enter(MovePhase.FLIPPED, NOW + 40, "")
+                .withUnfenced(NOW + 260)
+                .enter(MovePhase.DONE, NOW + 260, "");
+        assertThat(done.outageMillis()).isEqualTo(250);
+        assertThat(done.steps())
+                .extracting(MoveStep::phase)
+                .containsExactly(
+                        MovePhase.values()[0],
+                        MovePhase.FENCING,
+                        MovePhase.CATCHING_UP,
+                        MovePhase.FLIPPING,
+                        MovePhase.FLIPPED,
+                        MovePhase.DONE);
+        assertThat(done.enteredAtMillis(MovePhase.FLIPPED)).isEqualTo(NOW + 40);
+    }
+
+    @ParameterizedTest(name = "{0} -> shard ''{1}''")
+    @CsvSource({"acme-l2x9, acme", "my_shard-1, my_shard", "nodash, ''", "-x, ''"})
+    void moveIdNamesItsShard(String moveId, String shard) {
+        assertThat(MoveRecord.shardOf(moveId)).isEqualTo(shard);
+    }
+
+    @ParameterizedTest(name = "{0}: terminal {1}, cancellable {2}")
+    @CsvSource({
+        "PREFLIGHT, false, true",
+        "FENCING, false, true",
+        "CATCHING_UP, false, true",
+        "FLIPPING, false, false",
+        "FLIPPED, false, false",
+        "DONE, true, false",
+        "ROLLING_BACK, false, false",
+        "ROLLED_BACK, true, false"
+    })
+    void onlyMovesBeforeTheFlipCanBeCancelled(MovePhase phase, boolean terminal, boolean cancellable) {
+        assertThat(phase.isTerminal()).isEqualTo(terminal);
+        assertThat(phase.isCancellable()).isEqualTo(cancellable);
+    }
+
+    @Test
+    void defaultsBoundCatchUpAndPollOften() {
+        assertThat(SETTINGS.catchUpTimeout()).isGreaterThan(SETTINGS.pollInterval());
+        assertThat(SETTINGS.withCatchUpTimeout(Duration.ofMillis(1)).catchUpTimeout())
+                .isEqualTo(Duration.ofMillis(1));
+    }
+}

@@ -1,0 +1,126 @@
+package io.shardhome.service.moves;
+
+import static org.awaitility.Awaitility.await;
+
+import com.mysql.cj.jdbc.MysqlDataSource;
+import io.shardhome.directory.blob.LinkStatusStore;
+import io.shardhome.directory.blob.MoveRecordStore;
+import io.shardhome.directory.shard.ShardEntry;
+import io.shardhome.directory.site.Site;
+import io.shardhome.directory.store.DirectoryStore;
+import io.shardhome.links.Link;
+import io.shardhome.links.LinkStatusPublisher;
+import io.shardhome.links.SiteEndpoint;
+import io.shardhome.links.testing.LinkHarness;
+import io.shardhome.links.testing.MariaDbSite;
+import io.shardhome.links.testing.MariaDbSites;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Test support: real MariaDB masters nyc and sjc with links both ways (site-links' harness on a real
+ * ZooKeeper), link statuses published to the directory, an application account {@value #APP_USER} with
+ * write grants at each shard's home and read grants at its copy, and move engines over all of it.
+ */
+final class MoveSites implements AutoCloseable {
+    static final String APP_USER = "app";
+    static final String APP_PASSWORD = "app-secret";
+    static final AppAccount APP = new AppAccount(APP_USER, "%");
+
+    final LinkHarness harness;
+    final Link nycToSjc;
+    final Link sjcToNyc;
+    private final LinkStatusPublisher publisher;
+
+    private MoveSites(LinkHarness harness) {
+        this.harness = harness;
+        this.nycToSjc = harness.link("nyc", "sjc");
+        this.sjcToNyc = harness.link("sjc", "nyc");
+        this.publisher = new LinkStatusPublisher(linkStatus(), harness.links(), Duration.ofMillis(200));
+    }
+
+    static MoveSites start() {
+        for (String site : new String[] {"nyc", "sjc"}) {
+            MariaDbSites.get(site)
+                    .execute(
+                            "SET sql_log_bin=0",
+                            "CREATE USER IF NOT EXISTS '" + APP_USER + "'@'%' IDENTIFIED BY '" + APP_PASSWORD + "'");
+        }
+        return new MoveSites(LinkHarness.start("nyc", "sjc"));
+    }
+
+    static MariaDbSite site(String name) {
+        return MariaDbSites.get(name);
+    }
+
+    DirectoryStore store() {
+        return harness.directory().store();
+    }
+
+    LinkStatusStore linkStatus() {
+        return new LinkStatusStore(
+                harness.directory().client(), harness.directory().layout());
+    }
+
+    MoveEngine engine(MoveSettings settings) {
+        MoveRecordStore records = new MoveRecordStore(
+                harness.directory().client(), harness.directory().layout());
+        return new MoveEngine(
+                store(), records, linkStatus(), Map.of("nyc", admin("nyc"), "sjc", admin("sjc")), settings);
+    }
+
+    MoveEngine engine() {
+        return engine(MoveSettings.defaults(APP));
+    }
+
+    /** Defines {@code shard} homed at {@code home}, creates its table there and waits for it at the copy. */
+    void createShard(String shard, String home, String copy) {
+        harness.define(shard, home);
+        site(home).execute("SET sql_log_bin=0", "GRANT SELECT, INSERT, UPDATE, DELETE ON `" + shard + "`.* TO " + APP);
+        site(copy).execute("SET sql_log_bin=0", "GRANT SELECT ON `" + shard + "`.* TO " + APP);
+        site(home)
+                .execute(
+                        "CREATE DATABASE " + shard,
+                        "CREATE TABLE " + shard + ".orders (id BIGINT PRIMARY KEY, written_by INT NOT NULL,"
+                                + " payload VARCHAR(64) NOT NULL)");
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> site(copy).count(shard + ".orders") == 0);
+    }
+
+    ShardEntry entry(String shard) {
+        return store().shard(shard).entry();
+    }
+
+    /** The application's DataSource for one site's master (no pool: a new session per connection). */
+    static DataSource appDataSource(Site site) {
+        MariaDbSite master = site(site.name());
+        MysqlDataSource ds = new MysqlDataSource();
+        ds.setURL(new SiteEndpoint(site.name(), "127.0.0.1", master.port(), APP_USER, APP_PASSWORD).jdbcUrl());
+        ds.setUser(APP_USER);
+        ds.setPassword(APP_PASSWORD);
+        return ds;
+    }
+
+    /** The application account's write privileges on {@code shard} at {@code site}. */
+    static java.util.List<String> appWrites(String site, String shard) {
+        return new SiteMaster(admin(site)).schemaWritePrivileges(APP, shard);
+    }
+
+    private static SiteEndpoint admin(String name) {
+        return new SiteEndpoint(name, "127.0.0.1", site(name).port(), MariaDbSite.USER, MariaDbSite.PASSWORD);
+    }
+
+    /** Waits until both links have processed everything their sources committed. */
+    void awaitLinksCaughtUp() {
+        LinkHarness.awaitCaughtUp(nycToSjc, "nyc");
+        LinkHarness.awaitCaughtUp(sjcToNyc, "sjc");
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+        harness.close();
+    }
+}

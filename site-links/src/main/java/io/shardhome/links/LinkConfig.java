@@ -1,0 +1,89 @@
+package io.shardhome.links;
+
+import io.shardhome.filter.rules.FilterPolicies;
+import io.shardhome.filter.rules.LinkRoles;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The configuration of one link. Immutable.
+ *
+ * @param startGtid where a link starts when its target has no stored position (a GTID set of the
+ *     source; empty: from the source's oldest binlog)
+ * @param readerServerId the server id the link's binlog reader registers with at the source; unique
+ *     among the source's replicas
+ * @param queueCapacity events buffered between the binlog reader and the applier
+ * @param retryMin first wait after a transient fault; doubles up to {@code retryMax}
+ * @param maxGroup most source transactions committed together at the target while the link is behind
+ *     (1: one target commit per source transaction)
+ */
+public record LinkConfig(
+        LinkRoles roles,
+        SiteEndpoint source,
+        SiteEndpoint target,
+        FilterPolicies policies,
+        String startGtid,
+        long readerServerId,
+        int queueCapacity,
+        Duration retryMin,
+        Duration retryMax,
+        int maxGroup) {
+    public LinkConfig {
+        Objects.requireNonNull(roles, "roles");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(policies, "policies");
+        startGtid = startGtid == null ? "" : startGtid;
+        Objects.requireNonNull(retryMin, "retryMin");
+        Objects.requireNonNull(retryMax, "retryMax");
+        if (!source.site().equals(roles.sourceSite()) || !target.site().equals(roles.targetSite())) {
+            throw new LinkException(
+                    LinkException.Code.INVALID_USE,
+                    "link " + roles.linkId() + " was given endpoints of " + source.site() + " and " + target.site()
+                            + "; give the source and target sites' masters");
+        }
+        if (maxGroup < 1) {
+            throw new LinkException(LinkException.Code.INVALID_USE, "maxGroup must be positive, got " + maxGroup);
+        }
+        if (queueCapacity < 1) {
+            throw new LinkException(
+                    LinkException.Code.INVALID_USE, "queueCapacity must be positive, got " + queueCapacity);
+        }
+    }
+
+    /** A link with default policies, queue and retry timings, and a reader server id derived from its id. */
+    public static LinkConfig of(SiteEndpoint source, SiteEndpoint target, FilterPolicies policies, String startGtid) {
+        LinkRoles roles = new LinkRoles(source.site(), target.site());
+        long serverId = 100_000L + Math.floorMod(roles.linkId().hashCode(), 1_000_000);
+        return new LinkConfig(
+                roles,
+                source,
+                target,
+                policies,
+                startGtid,
+                serverId,
+                10_000,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(10),
+                100);
+    }
+
+    /** The same link committing at most {@code transactions} source transactions per target commit. */
+    public LinkConfig withMaxGroup(int transactions) {
+        return new LinkConfig(
+                roles,
+                source,
+                target,
+                policies,
+                startGtid,
+                readerServerId,
+                queueCapacity,
+                retryMin,
+                retryMax,
+                transactions);
+    }
+
+    public String linkId() {
+        return roles.linkId();
+    }
+}

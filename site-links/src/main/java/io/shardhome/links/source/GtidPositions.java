@@ -1,0 +1,46 @@
+package io.shardhome.links.source;
+
+import com.github.shyiko.mysql.binlog.GtidSet;
+import com.github.shyiko.mysql.binlog.MariadbGtidSet;
+
+/** GTID set arithmetic for link positions, MariaDB ({@code domain-server-seq}) and MySQL flavours. Pure. */
+public final class GtidPositions {
+    private GtidPositions() {}
+
+    /** {@code gtidSet} with {@code gtid} added (empty gtid: unchanged). */
+    public static String add(boolean mariaDb, String gtidSet, String gtid) {
+        if (gtid.isEmpty()) {
+            return gtidSet;
+        }
+        GtidSet set = mariaDb ? new MariadbGtidSet(gtidSet) : new GtidSet(gtidSet);
+        set.add(gtid);
+        return set.toString();
+    }
+
+    /**
+     * How many transactions the source has that {@code processed} lacks (MariaDB: per domain, the
+     * sequence difference); -1 when unknown (MySQL flavour).
+     */
+    public static long behind(boolean mariaDb, String processed, String source) {
+        if (!mariaDb) {
+            return -1;
+        }
+        java.util.Map<Long, Long> mine = sequences(processed);
+        long behind = 0;
+        for (var entry : sequences(source).entrySet()) {
+            behind += Math.max(0, entry.getValue() - mine.getOrDefault(entry.getKey(), 0L));
+        }
+        return behind;
+    }
+
+    private static java.util.Map<Long, Long> sequences(String mariaGtidSet) {
+        java.util.Map<Long, Long> byDomain = new java.util.HashMap<>();
+        for (String gtid : mariaGtidSet.split(",")) {
+            String[] parts = gtid.strip().split("-");
+            if (parts.length == 3) {
+                byDomain.merge(Long.parseLong(parts[0]), Long.parseLong(parts[2]), Math::max);
+            }
+        }
+        return byDomain;
+    }
+}

@@ -1,0 +1,126 @@
+package io.shardhome.links.source;
+
+import io.shardhome.links.LinkException;
+import io.shardhome.links.LinkException.Code;
+import io.shardhome.links.SiteEndpoint;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A SQL session at a source master for what the binlog does not carry: the flavour (MariaDB or MySQL),
+ * the character set of each collation id, and the current GTID position (for lag). Not thread-safe.
+ */
+public final class SourceMaster implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SourceMaster.class);
+
+    private final SiteEndpoint endpoint;
+    private final Connection connection;
+    private final boolean mariaDb;
+    private final Map<Integer, String> charsets;
+
+    private SourceMaster(SiteEndpoint endpoint, Connection connection, boolean mariaDb, Map<Integer, String> charsets) {
+        this.endpoint = endpoint;
+        this.connection = connection;
+        this.mariaDb = mariaDb;
+        this.charsets = charsets;
+    }
+
+    /** @throws LinkException {@code SOURCE_UNAVAILABLE} when the source cannot be reached */
+    public static SourceMaster open(SiteEndpoint endpoint) {
+        try {
+            Connection c = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(), endpoint.password());
+            try {
+                boolean mariaDb = single(c, "SELECT VERSION()").contains("MariaDB");
+                return new SourceMaster(endpoint, c, mariaDb, loadCharsets(c));
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new LinkException(
+                    Code.SOURCE_UNAVAILABLE,
+                    "cannot query source master " + endpoint + ": " + e.getMessage()
+                            + "; the link retries until it is reachable",
+                    e);
+        }
+    }
+
+    public boolean isMariaDb() {
+        return mariaDb;
+    }
+
+    /** The character set name of collation {@code id}. @throws LinkException for an unknown id */
+    public String charsetOf(int id) {
+        String charset = charsets.get(id);
+        if (charset == null) {
+            throw new LinkException(
+                    Code.EVENT_UNREADABLE,
+                    "collation id " + id + " is unknown to source " + endpoint
+                            + "; check that the source's information_schema.COLLATIONS lists it");
+        }
+        return charset;
+    }
+
+    /** The source's current GTID position (MariaDB {@code gtid_binlog_pos}, MySQL {@code gtid_executed}). */
+    public String currentGtid() {
+        try {
+            return single(connection, mariaDb ? "SELECT @@GLOBAL.gtid_binlog_pos" : "SELECT @@GLOBAL.gtid_executed");
+        } catch (SQLException e) {
+            throw new LinkException(
+                    Code.SOURCE_UNAVAILABLE,
+                    "cannot read the GTID position of source " + endpoint + ": " + e.getMessage()
+                            + "; the link retries until it is reachable",
+                    e);
+        }
+    }
+
+    private static Map<Integer, String> loadCharsets(Connection c) throws SQLException {
+        Map<Integer, String> charsets = new HashMap<>();
+        readCharsets(c, "SELECT ID, CHARACTER_SET_NAME FROM information_schema.COLLATIONS", charsets);
+        try {
+            readCharsets(
+                    c,
+                    "SELECT ID, CHARACTER_SET_NAME FROM information_schema.COLLATION_CHARACTER_SET_APPLICABILITY"
+                            + " WHERE ID IS NOT NULL",
+                    charsets);
+        } catch (SQLException e) {
+            LOG.debug("source has no collation ids per character set ({}); COLLATIONS is enough", e.getMessage());
+        }
+        charsets.put(63, Charsets.BINARY);
+        return charsets;
+    }
+
+    private static void readCharsets(Connection c, String sql, Map<Integer, String> into) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                if (rs.getObject(1) != null) {
+                    into.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+        }
+    }
+
+    private static String single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the session at source {} failed: {}", endpoint, e.toString());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.shardhome.links.target;
+
+import io.shardhome.links.LinkException;
+import io.shardhome.links.LinkException.Code;
+import io.shardhome.links.SiteEndpoint;
+import io.shardhome.links.source.BinlogPosition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The per-site catalog schema {@code shardhome}, created and migrated by Flyway, and the statements on
+ * its {@code link_position} table. Stateless and thread-safe.
+ */
+public final class Catalog {
+    public static final String SCHEMA = "shardhome";
+    static final String UPDATE_POSITION = "UPDATE shardhome.link_position SET source_site=?, gtid_set=?,"
+            + " last_gtid=?, binlog_file=?, binlog_pos=?, source_commit_time=FROM_UNIXTIME(NULLIF(?, 0)),"
+            + " applied_at=NOW(6), applied_count=applied_count+? WHERE link_id=?";
+
+    private Catalog() {}
+
+    /**
+     * Creates or migrates the catalog at {@code site}. Runs with {@code sql_log_bin=0}: the catalog is
+     * site-local, and Flyway's probes (it creates and drops a randomly named schema) must not reach the
+     * binlog, where links would take them for application DDL of an unknown shard.
+     *
+     * @throws LinkException {@code CATALOG_FAILED} (or {@code TARGET_UNAVAILABLE}) when it cannot
+     */
+    public static void migrate(SiteEndpoint site) {
+        try {
+            Flyway.configure()
+                    .dataSource(site.jdbcUrl(), site.user(), site.password())
+                    .schemas(SCHEMA)
+                    .createSchemas(true)
+                    .locations("classpath:db/shardhome")
+                    .connectRetries(0)
+                    .initSql("SET SESSION sql_log_bin=0")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            Code code = e.getCause() instanceof SQLException sql && SqlErrors.isConnectionLoss(sql)
+                    ? Code.TARGET_UNAVAILABLE
+                    : Code.CATALOG_FAILED;
+            throw new LinkException(
+                    code,
+                    "the catalog schema " + SCHEMA + " at " + site + " could not be migrated: " + e.getMessage()
+                            + "; check that the link's account may create and alter " + SCHEMA,
+                    e);
+        }
+    }
+
+    /** The stored position of {@code linkId}, if the link has run against this target before. */
+    public static Optional<LinkPosition> load(Connection c, String linkId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT source_site, gtid_set, last_gtid, binlog_file,"
+                + " binlog_pos FROM shardhome.link_position WHERE link_id=?")) {
+            s.setString(1, linkId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new LinkPosition(
+                        linkId,
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        new BinlogPosition(rs.getString(4), rs.getLong(5))));
+            }
+        }
+    }
+
+    /** Stores the first position of a link (not logged: it carries no data and must not echo). */
+    public static void create(Connection c, LinkPosition position, String targetSite) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT IGNORE INTO shardhome.link_position"
+                + " (link_id, source_site, target_site, gtid_set) VALUES (?,?,?,?)")) {
+            s.setString(1, position.linkId());
+            s.setString(2, position.sourceSite());
+            s.setString(3, targetSite);
+            s.setString(4, position.gtidSet());
+            s.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.shardhome.links;
+
+import static io.shardhome.links.testing.LinkHarness.awaitCaughtUp;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.shardhome.links.testing.LinkHarness;
+import io.shardhome.links.testing.MariaDbSite;
+import io.shardhome.links.testing.MariaDbSites;
+import io.shardhome.links.testing.Workload;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Crashes and restarts during a load lose nothing and apply nothing twice. */
+class LinkFaultsIT {
+    private static final List<String> SHARDS = List.of("acme", "bolt", "cinder", "dune");
+    private final MariaDbSite sjc = MariaDbSites.get("sjc");
+    private final MariaDbSite nyc = MariaDbSites.get("nyc");
+    private LinkHarness harness;
+
+    @BeforeEach
+    void fourShardsAtSjc() {
+        harness = LinkHarness.start("sjc", "nyc");
+        SHARDS.forEach(shard -> harness.define(shard, "sjc"));
+    }
+
+    @AfterEach
+    void closeLinks() {
+        harness.close();
+    }
+
+    @Test
+    void linkKilledRepeatedlyDuringALoadEndsWithIdenticalTables() {
+        Link link = harness.link("sjc", "nyc");
+        Workload.createShards(sjc, SHARDS);
+        CompletableFuture<Void> load = CompletableFuture.runAsync(() -> Workload.load(sjc, SHARDS, 600, 10));
+        for (int kill = 1; kill <= 8; kill++) {
+            Link current = link;
+            long appliedBefore = current.status().applied();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> current.status().applied() > appliedBefore || caughtUpAndLoadDone(current, load));
+            nyc.killLinkSessions();
+            sjc.killLinkSessions();
+            if (kill == 4) {
+                link.close();
+                link = harness.started(link.config());
+            }
+        }
+        load.join();
+        awaitAllCopied(link);
+    }
+
+    @Test
+    void targetRestartMidStreamRecoversByItself() {
+        Link link = harness.link("sjc", "nyc");
+        Workload.createShards(sjc, SHARDS);
+        CompletableFuture<Void> load = CompletableFuture.runAsync(() -> Workload.load(sjc, SHARDS, 400, 10));
+        await().atMost(Duration.ofSeconds(30)).until(() -> link.status().applied() > 20);
+
+        nyc.restart();
+
+        load.join();
+        await().atMost(Duration.ofSeconds(60)).until(() -> link.state() == LinkState.ONLINE);
+        assertThat(link.status().pendingError()).isEmpty();
+        awaitAllCopied(link);
+    }
+
+    private boolean caughtUpAndLoadDone(Link link, CompletableFuture<Void> load) {
+        return load.isDone()
+                && link.state() == LinkState.ONLINE
+                && link.status().lagTransactions() == 0;
+    }
+
+    private void awaitAllCopied(Link link) {
+        awaitCaughtUp(link, "sjc");
+        for (String shard : SHARDS) {
+            String table = shard + ".rows";
+            assertThat(nyc.count(table)).as(table).isEqualTo(sjc.count(table)).isPositive();
+            assertThat(nyc.value("CHECKSUM TABLE " + table)).as(table).isEqualTo(sjc.value("CHECKSUM TABLE " + table));
+            String ordered = "SELECT id, shard_seq, payload, updated FROM " + table + " ORDER BY id";
+            assertThat(nyc.rows(ordered)).as(table).isEqualTo(sjc.rows(ordered));
+        }
+    }
+}
