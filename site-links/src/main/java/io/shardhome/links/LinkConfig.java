@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param retryMin first wait after a transient fault; doubles up to {@code retryMax}
  * @param maxGroup most source transactions committed together at the target while the link is behind
  *     (1: one target commit per source transaction)
+ * @param channels parallel apply channels (1: serial); shards are spread over them, MariaDB sources only
  */
 public record LinkConfig(
         LinkRoles roles,
@@ -27,7 +28,8 @@ public record LinkConfig(
         int queueCapacity,
         Duration retryMin,
         Duration retryMax,
-        int maxGroup) {
+        int maxGroup,
+        int channels) {
     public LinkConfig {
         Objects.requireNonNull(roles, "roles");
         Objects.requireNonNull(source, "source");
@@ -41,6 +43,9 @@ public record LinkConfig(
                     LinkException.Code.INVALID_USE,
                     "link " + roles.linkId() + " was given endpoints of " + source.site() + " and " + target.site()
                             + "; give the source and target sites' masters");
+        }
+        if (channels < 1 || channels > 64) {
+            throw new LinkException(LinkException.Code.INVALID_USE, "channels must be 1 to 64, got " + channels);
         }
         if (maxGroup < 1) {
             throw new LinkException(LinkException.Code.INVALID_USE, "maxGroup must be positive, got " + maxGroup);
@@ -65,7 +70,8 @@ public record LinkConfig(
                 10_000,
                 Duration.ofMillis(200),
                 Duration.ofSeconds(10),
-                100);
+                100,
+                1);
     }
 
     /** The same link committing at most {@code transactions} source transactions per target commit. */
@@ -80,7 +86,24 @@ public record LinkConfig(
                 queueCapacity,
                 retryMin,
                 retryMax,
-                transactions);
+                transactions,
+                channels);
+    }
+
+    /** The same link applying over {@code count} parallel channels. */
+    public LinkConfig withChannels(int count) {
+        return new LinkConfig(
+                roles,
+                source,
+                target,
+                policies,
+                startGtid,
+                readerServerId,
+                queueCapacity,
+                retryMin,
+                retryMax,
+                maxGroup,
+                count);
     }
 
     public String linkId() {

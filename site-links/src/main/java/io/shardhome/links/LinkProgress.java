@@ -25,6 +25,14 @@ final class LinkProgress {
         moved(next, commitMillis);
     }
 
+    /** Counts applied transactions without moving the position (parallel channels: see {@link #moved}). */
+    void countApplied(int transactions, long commitMillis) {
+        applied.addAndGet(transactions);
+        if (commitMillis > 0) {
+            lastCommitMillis = commitMillis;
+        }
+    }
+
     void dropped(Reason reason, LinkPosition next, long commitMillis) {
         dropped.get(reason).incrementAndGet();
         moved(next, commitMillis);

@@ -2,6 +2,7 @@ package io.shardhome.links;
 
 import com.github.shyiko.mysql.binlog.network.ServerException;
 import io.shardhome.directory.view.ShardMapView;
+import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.filter.rules.Decision;
 import io.shardhome.filter.rules.ShardFilter;
 import io.shardhome.filter.rules.TransactionHeader;
@@ -42,6 +43,7 @@ final class LinkSession implements AutoCloseable {
     private final TargetApplier applier;
     private BinlogReader reader;
     private final List<SourceTransaction> group = new ArrayList<>();
+    private ParallelApply parallel;
     private LinkPosition groupEnd;
     private LinkPosition position;
     private boolean unsavedDrops;
@@ -66,7 +68,18 @@ final class LinkSession implements AutoCloseable {
     void run(BooleanSupplier closing) throws InterruptedException {
         LinkPosition initial =
                 new LinkPosition(config.linkId(), config.roles().sourceSite(), config.startGtid(), "", null);
-        position = applier.position(initial, config.roles().targetSite());
+        if (config.channels() > 1) {
+            if (!source.isMariaDb()) {
+                throw new LinkException(
+                        Code.INVALID_USE,
+                        "parallel apply (channels=" + config.channels()
+                                + ") needs a MariaDB source; use channels=1 for " + config.source());
+            }
+            parallel = ParallelApply.open(config, initial, progress, config.channels());
+            position = parallel.resumePosition();
+        } else {
+            position = applier.position(initial, config.roles().targetSite());
+        }
         progress.resumedAt(position);
         TransactionAssembler assembler = new TransactionAssembler(source::charsetOf);
         reader = new BinlogReader(
@@ -89,11 +102,15 @@ final class LinkSession implements AutoCloseable {
             }
             if (reader.backlog() == 0 && !assembler.inTransaction()) {
                 flushGroup();
+                markIdle();
             }
             housekeeping(assembler.inTransaction());
         }
         flushGroup();
         saveDrops();
+        if (parallel != null) {
+            parallel.finish(position);
+        }
     }
 
     private void handle(SourceTransaction tx) {
@@ -102,7 +119,7 @@ final class LinkSession implements AutoCloseable {
         if (tx.isEmpty()) {
             flushGroup();
             moveWithoutApply(next);
-            progress.moved(next, tx.commitMillis());
+            progress.moved(reported(next), tx.commitMillis());
             return;
         }
         String origin = OriginTag.originOf(tx, config.roles().sourceSite());
@@ -111,11 +128,11 @@ final class LinkSession implements AutoCloseable {
         Decision decision = filter.decide(view.current(), header);
         warnIfAny(decision);
         switch (decision.action()) {
-            case APPLY -> apply(tx, origin, next);
+            case APPLY -> apply(tx, origin, next, decision.shard());
             case DROP -> {
                 flushGroup();
                 moveWithoutApply(next);
-                progress.dropped(decision.reason(), next, tx.commitMillis());
+                progress.dropped(decision.reason(), reported(next), tx.commitMillis());
             }
             case FAIL -> {
                 flushGroup();
@@ -124,7 +141,11 @@ final class LinkSession implements AutoCloseable {
         }
     }
 
-    private void apply(SourceTransaction tx, String origin, LinkPosition next) {
+    private void apply(SourceTransaction tx, String origin, LinkPosition next, String shard) {
+        if (parallel != null) {
+            applyInParallel(tx, origin, next, shard);
+            return;
+        }
         if (tx.isDdl()) {
             flushGroup();
             applier.applyDdl(tx, origin, next);
@@ -138,6 +159,46 @@ final class LinkSession implements AutoCloseable {
         if (group.size() >= config.maxGroup()) {
             flushGroup();
         }
+    }
+
+    private void applyInParallel(SourceTransaction tx, String origin, LinkPosition next, String shard) {
+        position = next;
+        if (parallel.alreadyApplied(tx, shard)) {
+            return;
+        }
+        try {
+            ShardDefinition definition = view.current().lookup(shard);
+            boolean alone = tx.isDdl() || definition == null || definition.critical();
+            if (alone) {
+                parallel.barrier(tx, origin, next);
+                progress.countApplied(1, tx.commitMillis());
+            } else {
+                parallel.dispatch(tx, shard, next);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinkException(Code.INVALID_USE, "link " + config.linkId() + " was interrupted", e);
+        }
+    }
+
+    /** The position to report: where the link has read to, or with parallel channels, what all have applied. */
+    private LinkPosition reported(LinkPosition read) {
+        return parallel == null ? read : parallel.appliedPosition();
+    }
+
+    /** Parallel apply: idle channels record how far the link has read, and the status shows the applied point. */
+    private void markIdle() {
+        if (parallel == null) {
+            return;
+        }
+        parallel.checkFailures();
+        try {
+            parallel.mark(position);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinkException(Code.INVALID_USE, "link " + config.linkId() + " was interrupted", e);
+        }
+        progress.moved(parallel.appliedPosition(), 0);
     }
 
     /** Commits the row transactions gathered so far (one target transaction, one position update). */
@@ -178,13 +239,14 @@ final class LinkSession implements AutoCloseable {
             saveDrops();
         }
         String sourceGtid = source.currentGtid();
-        long behind = GtidPositions.behind(source.isMariaDb(), position.gtidSet(), sourceGtid);
+        long behind =
+                GtidPositions.behind(source.isMariaDb(), reported(position).gtidSet(), sourceGtid);
         progress.lagTransactions(reader.backlog() == 0 && behind == 0 ? 0 : Math.max(behind, 1));
     }
 
     /** Stores the position reached by drops; never while a group is pending (its rows are not committed). */
     private void saveDrops() {
-        if (unsavedDrops && group.isEmpty()) {
+        if (unsavedDrops && group.isEmpty() && parallel == null) {
             applier.savePosition(position, 0);
             unsavedDrops = false;
         }
@@ -226,6 +288,9 @@ final class LinkSession implements AutoCloseable {
     public void close() {
         if (reader != null) {
             reader.close();
+        }
+        if (parallel != null) {
+            parallel.close();
         }
         applier.close();
         source.close();

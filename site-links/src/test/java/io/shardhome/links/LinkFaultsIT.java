@@ -4,6 +4,7 @@ import static io.shardhome.links.testing.LinkHarness.awaitCaughtUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.shardhome.filter.rules.FilterPolicies;
 import io.shardhome.links.testing.LinkHarness;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
@@ -14,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Crashes and restarts during a load lose nothing and apply nothing twice. */
 class LinkFaultsIT {
@@ -33,9 +36,12 @@ class LinkFaultsIT {
         harness.close();
     }
 
-    @Test
-    void linkKilledRepeatedlyDuringALoadEndsWithIdenticalTables() {
-        Link link = harness.link("sjc", "nyc");
+    @ParameterizedTest(name = "channels={0}")
+    @ValueSource(ints = {1, 4})
+    void linkKilledRepeatedlyDuringALoadEndsWithIdenticalTables(int channels) {
+        Link link = harness.started(
+                LinkConfig.of(sjc.endpoint(), nyc.endpoint(), FilterPolicies.DEFAULTS, sjc.gtidPosition())
+                        .withChannels(channels));
         Workload.createShards(sjc, SHARDS);
         CompletableFuture<Void> load = CompletableFuture.runAsync(() -> Workload.load(sjc, SHARDS, 600, 10));
         for (int kill = 1; kill <= 8; kill++) {
@@ -67,6 +73,21 @@ class LinkFaultsIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> link.state() == LinkState.ONLINE);
         assertThat(link.status().pendingError()).isEmpty();
         awaitAllCopied(link);
+    }
+
+    @Test
+    void channelCountMayChangeAfterAGracefulStop() {
+        LinkConfig serial = LinkConfig.of(sjc.endpoint(), nyc.endpoint(), FilterPolicies.DEFAULTS, sjc.gtidPosition());
+        Workload.createShards(sjc, SHARDS);
+        int firstTx = 0;
+        for (int channels : new int[] {1, 4, 2, 1}) {
+            Link link = harness.started(serial.withChannels(channels));
+            Workload.load(sjc, SHARDS, firstTx, 60, 5);
+            firstTx += 60;
+            awaitCaughtUp(link, "sjc");
+            link.close();
+        }
+        awaitAllCopied(harness.started(serial));
     }
 
     private boolean caughtUpAndLoadDone(Link link, CompletableFuture<Void> load) {

@@ -58,8 +58,12 @@ public final class LinkCatchUpHarness {
                 end);
 
         report("native replica (single-threaded)", rows, nativeReplica(source, replica, start, end));
-        for (int group : new int[] {1, 100}) {
-            report("link maxGroup=" + group, rows, link(source, target, shards, start, end, group));
+        int[][] configurations = {{1, 1}, {100, 1}, {100, 2}, {100, 4}, {100, 8}};
+        for (int[] c : configurations) {
+            report(
+                    "link maxGroup=" + c[0] + " channels=" + c[1],
+                    rows,
+                    link(source, target, shards, start, end, c[0], c[1]));
         }
         System.exit(0);
     }
@@ -108,13 +112,20 @@ public final class LinkCatchUpHarness {
     }
 
     private static double link(
-            MariaDbSite source, MariaDbSite target, List<String> shards, String start, String end, int group) {
+            MariaDbSite source,
+            MariaDbSite target,
+            List<String> shards,
+            String start,
+            String end,
+            int group,
+            int channels) {
         target.dropUserSchemas();
         List<ShardDefinition> definitions = new ArrayList<>();
         shards.forEach(shard -> definitions.add(ShardDefinition.of(shard, source.site(), false)));
         FixedMapView view = new FixedMapView(ShardMap.of(1, definitions));
         LinkConfig config = LinkConfig.of(source.endpoint(), target.endpoint(), FilterPolicies.DEFAULTS, start)
-                .withMaxGroup(group);
+                .withMaxGroup(group)
+                .withChannels(channels);
         long t0 = System.nanoTime();
         try (Link link = new Link(config, view)) {
             link.start();

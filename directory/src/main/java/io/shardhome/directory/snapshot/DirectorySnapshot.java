@@ -42,7 +42,7 @@ public final class DirectorySnapshot {
 
     /**
      * Builds a snapshot straight from decoded buckets, without copying the entries into one list first
-     * (this runs in every watching view on every change).
+     * (a view does this once at start-up, and again when the bucket layout changes).
      */
     public static DirectorySnapshot fromBuckets(long version, Collection<Site> sites, List<List<ShardEntry>> buckets) {
         Map<String, ShardEntry> unusual = new HashMap<>();

@@ -119,8 +119,9 @@ public final class ShardMap {
 
     /**
      * This map under {@code newVersion} with {@code removals} taken out and {@code upserts} added or
-     * replaced; ids in {@code removals} that are not in the map are ignored. Costs about one copy of
-     * the index arrays plus the changes (not a rebuild), so a watcher can follow a large map cheaply.
+     * replaced; ids in {@code removals} that are not in the map are ignored. The result shares the
+     * index pages it does not change with this map, so the cost is proportional to the changes, not
+     * to the map size (a watcher can follow a large map cheaply). Slots of unchanged shards may move.
      * This map is not changed.
      *
      * @throws ShardFilterException {@code DUPLICATE_SHARD} when an id is upserted twice or both upserted

@@ -1,5 +1,6 @@
 package io.shardhome.service.cli;
 
+import io.shardhome.service.demo.DemoCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
             ShardCommand.class,
             LookupCommand.class,
             LinkCommand.class,
-            MoveCommand.class
+            MoveCommand.class,
+            DemoCommand.class
         })
 public final class ShardhomeCli implements Runnable {
     public static final int OK = 0;

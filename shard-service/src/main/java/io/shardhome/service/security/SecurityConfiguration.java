@@ -86,6 +86,9 @@ public class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
                         .permitAll()
+                        // The admin page's static files (admin-ui); the page sends credentials on its API calls.
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/ui/**")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/**")
                         .hasRole(Role.READER.name())
                         .anyRequest()

@@ -37,6 +37,13 @@ class SecurityIT extends ServiceTestSupport {
     }
 
     @Test
+    void whoamiNamesTheCallersRole() {
+        assertThat(admin.get("/api/v1/whoami").json().path("role").asText()).isEqualTo("admin");
+        assertThat(reader.get("/api/v1/whoami").json().path("role").asText()).isEqualTo("reader");
+        assertThat(anonymous.get("/api/v1/whoami").status()).isEqualTo(401);
+    }
+
+    @Test
     void unknownTokenIs401() {
         assertThat(Api.at(port, "not-a-token").get("/api/v1/shards").status()).isEqualTo(401);
     }

@@ -33,6 +33,49 @@ public final class GtidPositions {
         return behind;
     }
 
+    /** Whether MariaDB {@code gtid} is at or before {@code gtidSet}'s position in its domain. */
+    public static boolean covers(String gtidSet, String gtid) {
+        String[] parts = gtid.split("-");
+        if (parts.length != 3) {
+            return false;
+        }
+        Long seq = sequences(gtidSet).get(Long.parseLong(parts[0]));
+        return seq != null && Long.parseLong(parts[2]) <= seq;
+    }
+
+    /**
+     * The earliest of several MariaDB positions: per domain the lowest sequence; a domain missing from
+     * any of them is missing from the result (read from its start).
+     */
+    public static String earliest(java.util.List<String> gtidSets) {
+        java.util.Map<Long, String> result = new java.util.TreeMap<>();
+        java.util.Map<Long, Long> lowest = null;
+        for (String set : gtidSets) {
+            java.util.Map<Long, Long> seqs = sequences(set);
+            if (lowest == null) {
+                lowest = new java.util.HashMap<>(seqs);
+            } else {
+                lowest.keySet().retainAll(seqs.keySet());
+                lowest.replaceAll((domain, seq) -> Math.min(seq, seqs.get(domain)));
+            }
+        }
+        if (lowest == null) {
+            return "";
+        }
+        for (String set : gtidSets) {
+            for (String gtid : set.split(",")) {
+                String[] parts = gtid.strip().split("-");
+                if (parts.length == 3 && lowest.containsKey(Long.parseLong(parts[0]))) {
+                    long domain = Long.parseLong(parts[0]);
+                    if (Long.parseLong(parts[2]) == lowest.get(domain)) {
+                        result.putIfAbsent(domain, gtid.strip());
+                    }
+                }
+            }
+        }
+        return String.join(",", result.values());
+    }
+
     private static java.util.Map<Long, Long> sequences(String mariaGtidSet) {
         java.util.Map<Long, Long> byDomain = new java.util.HashMap<>();
         for (String gtid : mariaGtidSet.split(",")) {

@@ -73,15 +73,20 @@ public final class TargetApplier implements AutoCloseable {
             unlogged(() -> Catalog.create(connection, initial, targetSite));
             return initial;
         } catch (SQLException e) {
-            throw SqlErrors.classify(e, target.toString(), "reading the position of link " + linkId);
+            throw failure(e, "reading the position of link " + linkId);
         }
     }
 
     /** Applies DDL transaction {@code tx} (from {@code origin}), then moves the position to {@code next}. */
     public void applyDdl(SourceTransaction tx, String origin, LinkPosition next) {
+        applyDdl(tx, origin, next, List.of());
+    }
+
+    /** As {@link #applyDdl(SourceTransaction, String, LinkPosition)}, moving the positions of {@code others} too. */
+    public void applyDdl(SourceTransaction tx, String origin, LinkPosition next, List<String> others) {
         try {
             executeDdl(tx, origin);
-            updatePosition(next, tx.commitMillis(), 1);
+            updatePositions(next, tx.commitMillis(), 1, others);
             connection.commit();
             firstAfterResume = false;
         } catch (SQLException e) {
@@ -98,10 +103,15 @@ public final class TargetApplier implements AutoCloseable {
      * to {@code next} (after the last of them), all in one target transaction.
      */
     public void applyRows(List<SourceTransaction> group, LinkPosition next) {
+        applyRows(group, next, List.of());
+    }
+
+    /** As {@link #applyRows(List, LinkPosition)}, moving the positions of {@code others} (channels) too. */
+    public void applyRows(List<SourceTransaction> group, LinkPosition next, List<String> others) {
         try {
             rows.apply(byShard(group));
             rows.flush();
-            updatePosition(next, group.get(group.size() - 1).commitMillis(), group.size());
+            updatePositions(next, group.get(group.size() - 1).commitMillis(), group.size(), others);
             connection.commit();
             firstAfterResume = false;
         } catch (SQLException e) {
@@ -166,7 +176,7 @@ public final class TargetApplier implements AutoCloseable {
         try {
             unlogged(() -> updatePosition(next, commitMillis, 0));
         } catch (SQLException e) {
-            throw SqlErrors.classify(e, target.toString(), "saving the position of link " + linkId);
+            throw failure(e, "saving the position of link " + linkId);
         }
     }
 
@@ -220,7 +230,19 @@ public final class TargetApplier implements AutoCloseable {
         }
     }
 
+    private void updatePositions(LinkPosition next, long commitMillis, int applied, List<String> others)
+            throws SQLException {
+        updatePosition(linkId, next, commitMillis, applied);
+        for (String other : others) {
+            updatePosition(other, next, commitMillis, 0);
+        }
+    }
+
     private void updatePosition(LinkPosition next, long commitMillis, int applied) throws SQLException {
+        updatePosition(linkId, next, commitMillis, applied);
+    }
+
+    private void updatePosition(String id, LinkPosition next, long commitMillis, int applied) throws SQLException {
         PreparedStatement s = rows.statement(Catalog.UPDATE_POSITION);
         s.setString(1, next.sourceSite());
         s.setString(2, next.gtidSet());
@@ -229,11 +251,11 @@ public final class TargetApplier implements AutoCloseable {
         s.setLong(5, next.binlog().position());
         s.setDouble(6, commitMillis / 1000.0);
         s.setInt(7, applied);
-        s.setString(8, linkId);
+        s.setString(8, id);
         if (s.executeUpdate() != 1) {
             throw new LinkException(
                     Code.CATALOG_FAILED,
-                    "the position row of link " + linkId + " is missing at " + target
+                    "the position row of link " + id + " is missing at " + target
                             + "; restart the link so that it recreates it");
         }
     }

@@ -26,4 +26,25 @@ class GtidPositionsTest {
     void mariadbLagCountsMissingSequencesPerDomain(String processed, String source, long behind) {
         assertThat(GtidPositions.behind(true, processed, source)).isEqualTo(behind);
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"1-1-5 | 1-1-5 | true", "1-1-5 | 1-1-6 | false", "'' | 1-1-1 | false", "1-1-5,2-2-1 | 2-2-1 | true"
+            })
+    void coversGtidsUpToTheSetsSequenceInTheirDomain(String set, String gtid, boolean covered) {
+        assertThat(GtidPositions.covers(set, gtid)).isEqualTo(covered);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"1-1-5 ; 1-1-9 | 1-1-5", "1-1-9,2-2-3 ; 1-1-7,2-2-4 | 1-1-7,2-2-3", "1-1-9 ; '' | ''"})
+    void earliestTakesTheLowestSequencePerDomain(String sets, String expected) {
+        java.util.List<String> list = java.util.Arrays.stream(sets.split(";"))
+                .map(String::strip)
+                .map(x -> x.equals("''") ? "" : x)
+                .toList();
+        assertThat(GtidPositions.earliest(list)).isEqualTo(expected.equals("''") ? "" : expected);
+    }
 }

@@ -28,9 +28,14 @@ public final class Workload {
      * fifth transaction also updates and every seventh deletes an earlier row of its shard.
      */
     public static void load(MariaDbSite site, List<String> shards, int transactions, int rowsPerTx) {
+        load(site, shards, 0, transactions, rowsPerTx);
+    }
+
+    /** As {@link #load(MariaDbSite, List, int, int)}, numbering transactions (and row ids) from {@code firstTx}. */
+    public static void load(MariaDbSite site, List<String> shards, int firstTx, int transactions, int rowsPerTx) {
         try (Connection c = site.connect()) {
             c.setAutoCommit(false);
-            for (int tx = 0; tx < transactions; tx++) {
+            for (int tx = firstTx; tx < firstTx + transactions; tx++) {
                 String shard = shards.get(tx % shards.size());
                 insert(c, shard, tx, rowsPerTx);
                 if (tx % 5 == 4) {

@@ -1,0 +1,128 @@
+// Sites and links: the registry, each link's published status (the pending error in full), online and
+// offline buttons for admins, and the topology picture. Refreshes while shown.
+import * as api from '../api.js';
+import { badge, errorBox, h, number, replace, table, time } from '../dom.js';
+import { topology } from '../topology.js';
+
+const REFRESH_MS = 2500;
+const STALE_MS = 15000;
+
+export function render(container, ctx) {
+  const picture = h('div', { class: 'card topology-card' });
+  const siteList = h('div', { class: 'card' });
+  const linkList = h('div', { class: 'card' });
+  const notice = h('div', { class: 'notice' });
+  replace(container, h('h1', {}, 'Sites & links'), notice, h('div', { class: 'columns' }, picture, siteList), linkList);
+
+  async function refresh() {
+    try {
+      const [sites, links] = await Promise.all([api.get('/sites'), api.get('/links')]);
+      ctx.history.record(links, Date.now());
+      replace(notice);
+      replace(picture, h('h2', {}, 'Topology'), topology(sites.map((x) => x.site), links), legend());
+      replace(siteList, h('h2', {}, `Sites (${sites.length})`), siteTable(sites, links));
+      replace(linkList, h('h2', {}, `Links (${links.length})`), linkTable(links, ctx, notice, refresh));
+    } catch (e) {
+      replace(notice, errorBox(e));
+    }
+  }
+
+  refresh();
+  const timer = setInterval(refresh, REFRESH_MS);
+  return () => clearInterval(timer);
+}
+
+function legend() {
+  return h(
+    'p',
+    { class: 'legend' },
+    ['ONLINE', 'OFFLINE', 'OFFLINE:ERROR'].map((state) => [badge(state), ' ']),
+  );
+}
+
+function siteTable(sites, links) {
+  const rows = sites.map((site) =>
+    h(
+      'tr',
+      { dataset: { site: site.site } },
+      h('td', {}, site.site),
+      h('td', {}, `${site.host}:${site.port}`, site.jdbcParams ? h('span', { class: 'hint' }, ` ?${site.jdbcParams}`) : ''),
+      h('td', {}, site.region || ''),
+      h('td', {}, badge(site.state)),
+      h('td', {}, links.filter((l) => l.id.startsWith(`${site.site}->`)).map((l) => l.id.split('->')[1]).join(', ') || '–'),
+      h('td', {}, links.filter((l) => l.id.endsWith(`->${site.site}`)).map((l) => l.id.split('->')[0]).join(', ') || '–'),
+    ),
+  );
+  return table(['site', 'endpoint', 'region', 'state', 'links to', 'links from'], rows, { id: 'sites-table' });
+}
+
+function linkTable(links, ctx, notice, refresh) {
+  if (links.length === 0) {
+    return h('p', { class: 'hint' }, 'No link has published a status yet. Links run in instances configured with shardhome.links.run.');
+  }
+  const rows = links.flatMap((link) => linkRows(link, ctx, notice, refresh));
+  const headers = ['link', 'state', 'lag s', 'lag tx', 'applied', 'dropped', 'published'];
+  if (ctx.admin) headers.push('');
+  return table(headers, rows, { id: 'links-table' });
+}
+
+function linkRows(link, ctx, notice, refresh) {
+  const st = link.status || {};
+  const age = st.publishedAtMillis ? Date.now() - st.publishedAtMillis : null;
+  const dropped = Object.entries(st.dropped || {});
+  const row = h(
+    'tr',
+    { class: 'link-row', dataset: { link: link.id } },
+    h('td', {}, link.id),
+    h('td', { class: 'link-state' }, badge(st.state)),
+    h('td', { class: 'num' }, number(st.lagSeconds)),
+    h('td', { class: 'num' }, st.lagTransactions < 0 ? '?' : number(st.lagTransactions)),
+    h('td', { class: 'num' }, number(st.applied)),
+    h(
+      'td',
+      { class: 'num', title: dropped.map(([reason, n]) => `${reason}: ${n}`).join('\n') },
+      number(dropped.reduce((sum, [, n]) => sum + Number(n), 0)),
+    ),
+    h('td', { class: age !== null && age > STALE_MS ? 'stale' : '' }, st.publishedAtMillis ? time(st.publishedAtMillis) : '–'),
+    ctx.admin ? h('td', { class: 'actions' }, controls(link, notice, refresh)) : null,
+  );
+  const rows = [row];
+  if (st.pendingError || st.pendingExceptionMessage) rows.push(errorRow(link, st, ctx.admin ? 8 : 7));
+  else if (st.lastTransientError) {
+    rows.push(h('tr', { class: 'transient' }, h('td', { colspan: ctx.admin ? 8 : 7 }, `last transient error: ${st.lastTransientError}`)));
+  }
+  return rows;
+}
+
+function errorRow(link, st, span) {
+  return h(
+    'tr',
+    { class: 'pending-error', dataset: { link: link.id } },
+    h(
+      'td',
+      { colspan: span },
+      h('strong', {}, `${st.pendingError || 'ERROR'}`),
+      st.pendingErrorGtid ? ` at GTID ${st.pendingErrorGtid}` : '',
+      st.pendingErrorShard ? ` (shard ${st.pendingErrorShard})` : '',
+      h('pre', { class: 'pending-message' }, st.pendingExceptionMessage || ''),
+    ),
+  );
+}
+
+function controls(link, notice, refresh) {
+  const state = (link.status && link.status.state) || '';
+  const action = (desired) => async () => {
+    try {
+      await api.post(`/links/${encodeURIComponent(link.id)}/${desired}`);
+      replace(notice, h('div', { class: 'ok-box' }, `Asked ${link.id} to go ${desired}; the instance running it applies that within a publish interval.`));
+      refresh();
+    } catch (e) {
+      replace(notice, errorBox(e));
+    }
+  };
+  return [
+    h('button', { type: 'button', class: 'link-online', disabled: state === 'ONLINE', onclick: action('online') }, 'Online'),
+    ' ',
+    h('button', { type: 'button', class: 'link-offline danger', disabled: state === 'OFFLINE', onclick: action('offline') }, 'Offline'),
+  ];
+}

@@ -1,0 +1,10 @@
+#!/bin/bash
+# Runs once, on the first start of a MySQL site container: the service's account and the application's
+# account (no global write privileges, as moves require), kept out of the binlog (site-local).
+set -euo pipefail
+mysql -uroot -p"$MYSQL_ROOT_PASSWORD" <<SQL
+SET sql_log_bin=0;
+CREATE USER 'shardhome'@'%' IDENTIFIED BY '${SHARDHOME_DB_PASSWORD}';
+GRANT ALL PRIVILEGES ON *.* TO 'shardhome'@'%' WITH GRANT OPTION;
+CREATE USER 'app'@'%' IDENTIFIED BY '${SHARDHOME_DB_PASSWORD}';
+SQL

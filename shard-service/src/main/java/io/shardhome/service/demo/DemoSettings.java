@@ -1,0 +1,58 @@
+package io.shardhome.service.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a demo runs. Immutable.
+ *
+ * @param layout where its files are
+ * @param httpPort the service's HTTP port (0: a free one)
+ * @param sitePorts each site's MariaDB port in site order nyc, sjc (0: a free one)
+ * @param fresh whether to delete the data of an earlier run first
+ */
+record DemoSettings(DemoLayout layout, int httpPort, List<Integer> sitePorts, boolean fresh) {
+    /** The demo's sites, in order; a site's position + 1 is its server id and GTID domain. */
+    static final List<String> SITES = List.of("nyc", "sjc");
+
+    DemoSettings {
+        sitePorts = List.copyOf(sitePorts);
+        if (sitePorts.size() != SITES.size()) {
+            throw new IllegalArgumentException("give one port per demo site " + SITES);
+        }
+    }
+
+    /**
+     * The Spring Boot arguments of the demo's service: embedded ZooKeeper and token in the data dir, the
+     * sites' credentials, links both ways, logs to a file and only errors on the console (the
+     * console is for the instructions; {@code shardhome link status} shows the links).
+     */
+    List<String> serviceArguments() {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + httpPort);
+        args.add("--shardhome.data-dir=" + layout.dataDir());
+        for (String site : SITES) {
+            String prefix = "--shardhome.site-credentials." + site;
+            args.add(prefix + ".user=" + DemoAccounts.SERVICE.user());
+            args.add(prefix + ".password=" + DemoAccounts.SERVICE.password());
+        }
+        int link = 0;
+        for (String source : SITES) {
+            for (String target : SITES) {
+                if (!source.equals(target)) {
+                    args.add("--shardhome.links.run[" + link + "].source=" + source);
+                    args.add("--shardhome.links.run[" + link + "].target=" + target);
+                    link++;
+                }
+            }
+        }
+        args.add("--shardhome.moves.app-user=" + DemoAccounts.APP.user());
+        args.add("--shardhome.moves.app-host=%");
+        args.add("--spring.main.register-shutdown-hook=false");
+        args.add("--logging.register-shutdown-hook=false");
+        args.add("--logging.file.name=" + layout.logFile());
+        args.add("--logging.threshold.console=ERROR");
+        args.add("--logging.level.ch.vorburger=WARN");
+        return args;
+    }
+}
