@@ -1,6 +1,7 @@
 package io.shardhome.links;
 
 import io.shardhome.directory.blob.LinkStatusStore;
+import io.shardhome.filter.rules.LinkRoles;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -38,7 +39,15 @@ public final class LinkStatusPublisher implements AutoCloseable {
      * directory does not allow the {@code ->} of link ids).
      */
     public static String directoryKey(Link link) {
-        return link.config().roles().sourceSite() + "." + link.config().roles().targetSite();
+        return directoryKey(link.config().roles());
+    }
+
+    /**
+     * The directory key of the link between {@code roles}: {@code source.target} (znode keys cannot hold
+     * {@code >}; site names cannot hold {@code .}, so the key is unambiguous).
+     */
+    public static String directoryKey(LinkRoles roles) {
+        return roles.sourceSite() + "." + roles.targetSite();
     }
 
     /** Publishes every link's status now. */

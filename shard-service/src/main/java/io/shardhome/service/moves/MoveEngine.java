@@ -7,6 +7,8 @@ import io.shardhome.directory.shard.ShardEntry;
 import io.shardhome.directory.store.DirectoryStore;
 import io.shardhome.directory.zk.Json;
 import io.shardhome.filter.map.Names;
+import io.shardhome.filter.rules.LinkRoles;
+import io.shardhome.links.LinkStatusPublisher;
 import io.shardhome.links.SiteEndpoint;
 import io.shardhome.service.moves.MoveContext.Versioned;
 import io.shardhome.service.moves.MoveException.Code;
@@ -266,9 +268,9 @@ public final class MoveEngine implements AutoCloseable {
         }
     }
 
-    /** Where a link's status is published ({@code LinkStatusPublisher.directoryKey}). */
+    /** Where the link from {@code fromSite} to {@code toSite} publishes its status. */
     static String statusKey(String fromSite, String toSite) {
-        return fromSite + "." + toSite;
+        return LinkStatusPublisher.directoryKey(new LinkRoles(fromSite, toSite));
     }
 
     private static long now() {
