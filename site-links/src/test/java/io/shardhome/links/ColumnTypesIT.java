@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shardhome.links.testing.LinkHarness;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
+import io.shardhome.links.testing.RequiresSiteMasters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every column type arrives at the target exactly as it is at the source, row for row. */
+@RequiresSiteMasters
 class ColumnTypesIT {
     private static final String TYPES_TABLE = "CREATE TABLE acme.types (id INT PRIMARY KEY,"
             + " ti TINYINT, tiu TINYINT UNSIGNED, si SMALLINT, siu SMALLINT UNSIGNED,"
@@ -82,6 +84,27 @@ class ColumnTypesIT {
 
         assertSameRows("SELECT a, b FROM acme.log ORDER BY a, b");
         assertThat(nyc.rows("SELECT a, b FROM acme.log ORDER BY a")).hasSize(2);
+    }
+
+    @Test
+    void textThatNeedsEscapingArrivesUnchangedEvenWhenTheTargetTakesBackslashesLiterally() {
+        String mode = nyc.value("SELECT @@GLOBAL.sql_mode");
+        nyc.execute("SET GLOBAL sql_mode=CONCAT(@@GLOBAL.sql_mode, ',NO_BACKSLASH_ESCAPES')");
+        try {
+            Link link = harness.link("sjc", "nyc");
+            sjc.execute(
+                    "CREATE DATABASE acme",
+                    "CREATE TABLE acme.notes (id INT PRIMARY KEY, t VARCHAR(50), l1 VARCHAR(50) CHARACTER SET latin1)",
+                    "INSERT INTO acme.notes VALUES (1, 'it''s', 'O''Brien'), (2, 'back\\\\slash', 'tab\\tend'),"
+                            + " (3, CONCAT('nul', CHAR(0), 'line', CHAR(10), 'ctrl', CHAR(26)), 'é\\\\'),"
+                            + " (4, '', NULL)");
+            awaitCaughtUp(link, "sjc");
+
+            assertSameRows("SELECT id, HEX(t), HEX(l1) FROM acme.notes ORDER BY id");
+            assertThat(nyc.value("SELECT COUNT(*) FROM acme.notes")).isEqualTo("4");
+        } finally {
+            nyc.execute("SET GLOBAL sql_mode='" + mode + "'");
+        }
     }
 
     private void assertSameRows(String query) {

@@ -8,6 +8,7 @@ import io.shardhome.filter.rules.Decision.Reason;
 import io.shardhome.links.testing.LinkHarness;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
+import io.shardhome.links.testing.RequiresSiteMasters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A full mesh of links between three sites: each shard reaches every site once, from its home only. */
+@RequiresSiteMasters
 class ThreeSitesIT {
     private static final Map<String, String> HOMES = Map.of("acme", "sjc", "pinnacle", "nyc", "zeta", "lon");
     private static final List<String> SITES = List.of("sjc", "nyc", "lon");

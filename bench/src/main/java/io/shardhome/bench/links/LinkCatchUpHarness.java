@@ -14,9 +14,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 
 /**
  * Catch-up rate of a site link against native MariaDB replication of the same binlog, in one run: loads
@@ -57,15 +59,38 @@ public final class LinkCatchUpHarness {
                 start,
                 end);
 
-        report("native replica (single-threaded)", rows, nativeReplica(source, replica, start, end));
-        int[][] configurations = {{1, 1}, {100, 1}, {100, 2}, {100, 4}, {100, 8}};
-        for (int[] c : configurations) {
-            report(
+        List<Run> runs = new ArrayList<>();
+        runs.add(
+                new Run("native replica (single-threaded)", replica, () -> nativeReplica(source, replica, start, end)));
+        for (int[] c : configurations(args.length > 1 ? args[1] : "1x1,100x1,100x2,100x4,100x8")) {
+            runs.add(new Run(
                     "link maxGroup=" + c[0] + " channels=" + c[1],
-                    rows,
-                    link(source, target, shards, start, end, c[0], c[1]));
+                    target,
+                    () -> link(source, target, shards, start, end, c[0], c[1])));
         }
+        int repeats = Integer.getInteger("repeats", 3);
+        System.out.println("warming up (one untimed pass of every run: the JIT compiles the link's hot paths)");
+        runs.forEach(run -> run.measure(source));
+        for (int r = 0; r < repeats; r++) {
+            runs.forEach(run -> run.measure(source).printRaw(rows));
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "median of %d runs, %d rows:%n", repeats, rows);
+        System.out.println("| run | catch-up | rows/s | vs native | CPU source mysqld | CPU target mysqld | CPU JVM |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        double nativeSeconds = runs.get(0).median().seconds();
+        runs.forEach(run -> run.median().printRow(run.name(), rows, nativeSeconds));
         System.exit(0);
+    }
+
+    /** {@code "100x4,1x1"}: maxGroup x channels per configuration. */
+    private static List<int[]> configurations(String spec) {
+        List<int[]> configurations = new ArrayList<>();
+        for (String c : spec.split(",")) {
+            String[] parts = c.trim().split("x");
+            configurations.add(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
+        }
+        return configurations;
     }
 
     private static void load(MariaDbSite source, List<String> shards, int rows) throws SQLException {
@@ -158,7 +183,52 @@ public final class LinkCatchUpHarness {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static void report(String what, int rows, double seconds) {
-        System.out.printf(Locale.ROOT, "| %s | %.1f s | %.0f rows/s |%n", what, seconds, rows / seconds);
+    /** One way of replicating the workload, timed over repeated passes. */
+    private record Run(String name, MariaDbSite applyingServer, DoubleSupplier body, List<Sample> samples) {
+        Run(String name, MariaDbSite applyingServer, DoubleSupplier body) {
+            this(name, applyingServer, body, new ArrayList<>());
+        }
+
+        Sample measure(MariaDbSite source) {
+            double[] before = cpu(source, applyingServer);
+            double seconds = body.getAsDouble();
+            double[] after = cpu(source, applyingServer);
+            Sample sample = new Sample(name, seconds, after[0] - before[0], after[1] - before[1], after[2] - before[2]);
+            samples.add(sample);
+            return sample;
+        }
+
+        /** The median pass by time, leaving out the warm-up pass. */
+        Sample median() {
+            List<Sample> timed = new ArrayList<>(samples.subList(1, samples.size()));
+            timed.sort(Comparator.comparingDouble(Sample::seconds));
+            return timed.get(timed.size() / 2);
+        }
+
+        private static double[] cpu(MariaDbSite source, MariaDbSite target) {
+            return new double[] {
+                CpuMeter.serverSeconds(source.site()), CpuMeter.serverSeconds(target.site()), CpuMeter.jvmSeconds()
+            };
+        }
+    }
+
+    /** One timed pass: wall seconds and CPU seconds of the source server, the applying server and this JVM. */
+    private record Sample(String name, double seconds, double sourceCpu, double targetCpu, double jvmCpu) {
+        void printRaw(int rows) {
+            System.out.printf(Locale.ROOT, "  %s: %.2f s, %.0f rows/s%n", name, seconds, rows / seconds);
+        }
+
+        void printRow(String run, int rows, double nativeSeconds) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.2f s | %.0f | %.2fx | %.1f s | %.1f s | %.1f s |%n",
+                    run,
+                    seconds,
+                    rows / seconds,
+                    nativeSeconds / seconds,
+                    sourceCpu,
+                    targetCpu,
+                    jvmCpu);
+        }
     }
 }

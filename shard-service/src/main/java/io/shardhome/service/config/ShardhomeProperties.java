@@ -2,6 +2,9 @@ package io.shardhome.service.config;
 
 import io.shardhome.filter.map.Names;
 import io.shardhome.service.security.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,9 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The service's configuration under {@code shardhome.*}. Immutable. Secrets (ZooKeeper digest password,
+ * The service's configuration under {@code shardhome.*}. Immutable; validated when bound, so a bad value
+ * fails start-up naming the property. Secrets (ZooKeeper digest password,
  * tokens, user passwords) never appear in {@link #toString()}.
  *
  * @param dataDir where the embedded ZooKeeper and the generated admin token live
@@ -25,13 +30,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     come from the directory's site registry
  */
 @ConfigurationProperties("shardhome")
+@Validated
 public record ShardhomeProperties(
         @DefaultValue("./.shardhome") Path dataDir,
         @DefaultValue("default") String cluster,
         @DefaultValue ZooKeeper zookeeper,
         @DefaultValue Security security,
         @DefaultValue Lookup lookup,
-        @DefaultValue Links links,
+        @DefaultValue @Valid Links links,
         @DefaultValue Moves moves,
         Map<String, SiteCredentials> siteCredentials) {
 
@@ -114,22 +120,38 @@ public record ShardhomeProperties(
     /**
      * @param run the links this instance offers to run; every instance configured with a link competes for
      *     it and exactly one runs it at a time
+     * @param defaults apply and filter settings of every link, unless the link sets its own
      * @param publishInterval how often the running instance publishes a link's status and checks whether
      *     an operator asked for it to go online or offline
      */
-    public record Links(List<LinkSpec> run, @DefaultValue("1s") Duration publishInterval) {
+    public record Links(
+            List<@Valid LinkSpec> run, @Valid LinkTuning defaults, @DefaultValue("1s") Duration publishInterval) {
         public Links {
             run = List.copyOf(Objects.requireNonNullElse(run, List.of()));
+            defaults = Objects.requireNonNullElse(defaults, LinkTuning.INHERIT);
+        }
+
+        /** How {@code link} applies and filters: its own settings, else the defaults, else built-in. */
+        public LinkTuning tuning(LinkSpec link) {
+            return defaults.overriddenBy(link.overrides());
         }
     }
 
     /**
-     * One link, source to target.
+     * One link, source to target, with optional overrides of {@link Links#defaults()} (same keys, null:
+     * inherited; see {@link LinkTuning}).
      *
      * @param startGtid where the link starts when its target has no stored position (empty: the source's
      *     oldest binlog)
      */
-    public record LinkSpec(String source, String target, String startGtid) {
+    public record LinkSpec(
+            String source,
+            String target,
+            String startGtid,
+            @Min(value = 1, message = LinkTuning.CHANNELS) @Max(value = 64, message = LinkTuning.CHANNELS)
+                    Integer channels,
+            @Min(value = 1, message = LinkTuning.MAX_GROUP) Integer maxGroup,
+            @Valid LinkTuning.Policies policies) {
         public LinkSpec {
             for (String site : new String[] {source, target}) {
                 Names.siteNameProblem(site).ifPresent(problem -> {
@@ -142,6 +164,10 @@ public record ShardhomeProperties(
 
         public String id() {
             return source + "->" + target;
+        }
+
+        LinkTuning overrides() {
+            return new LinkTuning(channels, maxGroup, policies);
         }
     }
 

@@ -2,13 +2,13 @@ package io.shardhome.service.links;
 
 import io.shardhome.directory.site.Site;
 import io.shardhome.directory.snapshot.DirectorySnapshot;
-import io.shardhome.filter.rules.FilterPolicies;
 import io.shardhome.links.Link;
 import io.shardhome.links.LinkConfig;
 import io.shardhome.links.LinkState;
 import io.shardhome.links.LinkStatusPublisher;
 import io.shardhome.links.SiteEndpoint;
 import io.shardhome.service.config.DirectoryAccess;
+import io.shardhome.service.config.LinkTuning;
 import io.shardhome.service.config.ShardhomeProperties;
 import java.io.IOException;
 import java.time.Duration;
@@ -37,6 +37,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HostedLink.class);
 
     private final ShardhomeProperties.LinkSpec spec;
+    private final LinkTuning tuning;
     private final String key;
     private final DirectoryAccess directory;
     private final LinkControl control;
@@ -58,6 +59,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
             ShardhomeProperties properties,
             String instanceId) {
         this.spec = spec;
+        this.tuning = properties.links().tuning(spec);
         this.key = LinkKeys.key(spec.id());
         this.directory = directory;
         this.control = control;
@@ -127,10 +129,16 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         if (config.isEmpty()) {
             return;
         }
-        link = new Link(config.get(), directory.view());
+        LinkConfig started = config.get();
+        link = new Link(started, directory.view());
         link.start();
         publisher = new LinkStatusPublisher(directory.linkStatuses(), List.of(link), interval);
-        log.info("link {} started", spec.id());
+        log.info(
+                "link {} started (channels={}, max-group={}, policies {})",
+                spec.id(),
+                started.channels(),
+                started.maxGroup(),
+                started.policies());
     }
 
     private Optional<LinkConfig> config() {
@@ -146,7 +154,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(LinkConfig.of(source, target, FilterPolicies.DEFAULTS, spec.startGtid()));
+        return Optional.of(tuning.linkConfig(source, target, spec.startGtid()));
     }
 
     /** The site's endpoint with this instance's credentials, or null after adding why there is none. */

@@ -2,6 +2,8 @@ package io.shardhome.service.links;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shardhome.directory.blob.VersionedBlob;
+import io.shardhome.filter.rules.LinkRoles;
+import io.shardhome.links.LinkStatusPublisher;
 import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.error.ServiceException;
 import io.shardhome.service.error.ServiceException.Code;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/links[/{id}]}: the status each link publishes in the directory, so any instance can
- * answer for links running in another one.
+ * answer for links running in another one. An id is {@code source->target} or {@code source.target}; a
+ * malformed one is answered 400 {@code INVALID_INPUT}.
  */
 @RestController
 @RequestMapping("/api/v1/links")
@@ -47,8 +50,9 @@ class LinkController {
     }
 
     private ResponseEntity<ControlBody> control(String id, LinkControl.Desired desired) {
-        String key = LinkKeys.key(id);
-        String canonical = LinkKeys.id(key);
+        LinkRoles roles = LinkKeys.roles(id);
+        String key = LinkStatusPublisher.directoryKey(roles);
+        String canonical = roles.linkId();
         if (!hosting.configured().contains(canonical)
                 && directory.linkStatuses().read(key).isEmpty()) {
             throw notFound(id);
@@ -68,10 +72,11 @@ class LinkController {
 
     @GetMapping("/{id}")
     LinkBody get(@PathVariable String id) {
+        LinkRoles roles = LinkKeys.roles(id);
         return directory
                 .linkStatuses()
-                .read(LinkKeys.key(id))
-                .map(blob -> body(LinkKeys.id(LinkKeys.key(id)), blob))
+                .read(LinkStatusPublisher.directoryKey(roles))
+                .map(blob -> body(roles.linkId(), blob))
                 .orElseThrow(() -> notFound(id));
     }
 

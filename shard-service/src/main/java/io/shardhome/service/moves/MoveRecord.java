@@ -3,6 +3,7 @@ package io.shardhome.service.moves;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The durable state of one move, stored as JSON in the shard's move record znode and replaced by
@@ -70,101 +71,78 @@ public record MoveRecord(
 
     /** This record in {@code next}, with a step recorded. */
     public MoveRecord enter(MovePhase next, long nowMillis, String note) {
-        List<MoveStep> more = new ArrayList<>(steps);
-        more.add(new MoveStep(next, nowMillis, note));
-        return new MoveRecord(
-                moveId,
-                shard,
-                fromSite,
-                toSite,
-                next,
-                more,
-                revokedPrivileges,
-                fencePosition,
-                reason,
-                cancelRequested,
-                fencedAtMillis,
-                unfencedAtMillis);
+        return copy(change -> {
+            change.phase = next;
+            change.steps.add(new MoveStep(next, nowMillis, note));
+        });
     }
 
     public MoveRecord withFence(List<String> privileges, long nowMillis) {
-        return new MoveRecord(
-                moveId,
-                shard,
-                fromSite,
-                toSite,
-                phase,
-                steps,
-                privileges,
-                fencePosition,
-                reason,
-                cancelRequested,
-                nowMillis,
-                unfencedAtMillis);
+        return copy(change -> {
+            change.revokedPrivileges = privileges;
+            change.fencedAtMillis = nowMillis;
+        });
     }
 
     public MoveRecord withFencePosition(String position) {
-        return new MoveRecord(
-                moveId,
-                shard,
-                fromSite,
-                toSite,
-                phase,
-                steps,
-                revokedPrivileges,
-                position,
-                reason,
-                cancelRequested,
-                fencedAtMillis,
-                unfencedAtMillis);
+        return copy(change -> change.fencePosition = position);
     }
 
     public MoveRecord withReason(String why) {
-        return new MoveRecord(
-                moveId,
-                shard,
-                fromSite,
-                toSite,
-                phase,
-                steps,
-                revokedPrivileges,
-                fencePosition,
-                why,
-                cancelRequested,
-                fencedAtMillis,
-                unfencedAtMillis);
+        return copy(change -> change.reason = why);
     }
 
     public MoveRecord withCancelRequested() {
-        return new MoveRecord(
-                moveId,
-                shard,
-                fromSite,
-                toSite,
-                phase,
-                steps,
-                revokedPrivileges,
-                fencePosition,
-                reason,
-                true,
-                fencedAtMillis,
-                unfencedAtMillis);
+        return copy(change -> change.cancelRequested = true);
     }
 
     public MoveRecord withUnfenced(long nowMillis) {
+        return copy(change -> change.unfencedAtMillis = fencedAtMillis == 0 ? 0 : nowMillis);
+    }
+
+    /** A copy of this record with what {@code edit} changes; identity and sites never change. */
+    private MoveRecord copy(Consumer<Changes> edit) {
+        Changes change = new Changes(this);
+        edit.accept(change);
         return new MoveRecord(
                 moveId,
                 shard,
                 fromSite,
                 toSite,
-                phase,
-                steps,
-                revokedPrivileges,
-                fencePosition,
-                reason,
-                cancelRequested,
-                fencedAtMillis,
-                fencedAtMillis == 0 ? 0 : nowMillis);
+                change.phase,
+                change.steps,
+                change.revokedPrivileges,
+                change.fencePosition,
+                change.reason,
+                change.cancelRequested,
+                change.fencedAtMillis,
+                change.unfencedAtMillis);
+    }
+
+    /**
+     * The mutable part of a record while one transition edits it. Mutable so that each transition assigns
+     * only the fields it changes; it never escapes {@link #copy}, and the record's constructor copies the lists.
+     */
+    private static final class Changes {
+        MovePhase phase;
+        List<MoveStep> steps;
+        List<String> revokedPrivileges;
+        String fencePosition;
+        String reason;
+        boolean cancelRequested;
+        long fencedAtMillis;
+        long unfencedAtMillis;
+
+        Changes(MoveRecord from) {
+            phase = from.phase;
+            steps = new ArrayList<>(from.steps);
+            revokedPrivileges = from.revokedPrivileges;
+            fencePosition = from.fencePosition;
+            reason = from.reason;
+            cancelRequested = from.cancelRequested;
+            fencedAtMillis = from.fencedAtMillis;
+            unfencedAtMillis = from.unfencedAtMillis;
+        }
     }
 
     /** The measured write outage (fence to unfence) in milliseconds, or -1 when writes were never fenced or are still fenced. */

@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
+import io.shardhome.links.testing.RequiresSiteMasters;
 import io.shardhome.service.ShardhomeApplication;
 import io.shardhome.service.cli.ShardhomeCli;
 import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.config.ShardhomeProperties;
 import io.shardhome.service.testing.Api;
-import io.shardhome.service.testing.SharedZooKeeper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -33,29 +33,16 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The service runs a configured link between two real MariaDB masters, publishes its status, and takes
  * it offline and online on request. Its own context: the link configuration differs from the other ITs.
- * The whole link list is in one property source ({@code @DynamicPropertySource}): Spring Boot binds a
- * list from one source only.
  */
+@RequiresSiteMasters
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(
-        classes = ShardhomeApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "shardhome.cluster=links-it",
-            "shardhome.security.tokens[0].name=ops",
-            "shardhome.security.tokens[0].token=" + LinkHostingIT.ADMIN,
-            "shardhome.security.tokens[0].role=admin",
-            "shardhome.links.publish-interval=200ms",
-            "shardhome.site-credentials.nyc.user=" + MariaDbSite.LINK_USER,
-            "shardhome.site-credentials.nyc.password=" + MariaDbSite.PASSWORD,
-            "shardhome.site-credentials.sjc.user=" + MariaDbSite.LINK_USER,
-            "shardhome.site-credentials.sjc.password=" + MariaDbSite.PASSWORD
-        })
+@SpringBootTest(classes = ShardhomeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext
 class LinkHostingIT {
-    static final String ADMIN = "links-admin-token";
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String ADMIN = HostedLinkSites.ADMIN;
+    private static final Duration PATIENCE = HostedLinkSites.PATIENCE;
+    private static final HostedLinkSites SITES = new HostedLinkSites();
 
     @LocalServerPort
     int port;
@@ -71,34 +58,13 @@ class LinkHostingIT {
 
     @DynamicPropertySource
     static void realServers(DynamicPropertyRegistry registry) {
-        registry.add("shardhome.zookeeper.connect", SharedZooKeeper::connectString);
-        registry.add("shardhome.links.run[0].source", () -> "nyc");
-        registry.add("shardhome.links.run[0].target", () -> "sjc");
-        registry.add("shardhome.links.run[0].start-gtid", () -> cleanSitesOnce().get("nyc"));
-        registry.add("shardhome.links.run[1].source", () -> "sjc");
-        registry.add("shardhome.links.run[1].target", () -> "nyc");
-        registry.add("shardhome.links.run[1].start-gtid", () -> cleanSitesOnce().get("sjc"));
+        HostedLinkSites.configureService(registry, "links-it");
+        SITES.offerLink(registry, 0, "nyc", "sjc", Map.of());
+        SITES.offerLink(registry, 1, "sjc", "nyc", Map.of());
     }
 
-    private static Map<String, String> startGtids;
-
-    /** Clears both masters once and returns where each link starts (suppliers are called on every read). */
-    private static synchronized Map<String, String> cleanSitesOnce() {
-        if (startGtids == null) {
-            MariaDbSite nyc = MariaDbSites.get("nyc");
-            MariaDbSite sjc = MariaDbSites.get("sjc");
-            nyc.dropUserSchemas();
-            sjc.dropUserSchemas();
-            startGtids = Map.of("nyc", nyc.gtidPosition(), "sjc", sjc.gtidPosition());
-        }
-        return startGtids;
-    }
-
-    private JsonNode status(Api api) {
-        Api.Reply reply = api.get("/api/v1/links/nyc-%3Esjc");
-        return reply.status() == 200
-                ? reply.json().path("status")
-                : api.get("/api/v1/nothing").json();
+    private static JsonNode status(Api api) {
+        return HostedLinkSites.status(api, "nyc->sjc");
     }
 
     @Test
@@ -107,8 +73,7 @@ class LinkHostingIT {
         Api admin = Api.at(port, ADMIN);
         MariaDbSite nyc = MariaDbSites.get("nyc");
         MariaDbSite sjc = MariaDbSites.get("sjc");
-        admin.putJson("/api/v1/sites/nyc", "{\"host\":\"127.0.0.1\",\"port\":" + nyc.port() + "}");
-        admin.putJson("/api/v1/sites/sjc", "{\"host\":\"127.0.0.1\",\"port\":" + sjc.port() + "}");
+        HostedLinkSites.registerSites(admin);
         admin.putJson("/api/v1/shards/acme", "{\"home\":\"nyc\"}");
 
         nyc.execute(

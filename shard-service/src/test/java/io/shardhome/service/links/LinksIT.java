@@ -51,6 +51,15 @@ class LinksIT extends ServiceTestSupport {
     }
 
     @Test
+    void malformedLinkIdIs400SayingHowToWriteOne() {
+        Api.Reply malformed = reader.get("/api/v1/links/nyc-sjc");
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.code()).isEqualTo("INVALID_INPUT");
+        assertThat(malformed.body()).contains("write source->target or source.target");
+    }
+
+    @Test
     void cliShowsOneLinePerLinkAndTheFullStatusOfOne() {
         publish("sjc.nyc", "{\"state\":\"OFFLINE:ERROR\",\"lagSeconds\":7,\"applied\":3}");
         StringWriter out = new StringWriter();

@@ -9,6 +9,7 @@ import io.shardhome.directory.shard.ShardState;
 import io.shardhome.directory.site.Site;
 import io.shardhome.links.LinkState;
 import io.shardhome.links.PublishedStatus;
+import io.shardhome.links.testing.RequiresSiteMasters;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@RequiresSiteMasters
 class MoveEngineIT {
     private static MoveSites sites;
     private static MoveEngine engine;

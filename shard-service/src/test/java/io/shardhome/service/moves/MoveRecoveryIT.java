@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.shardhome.directory.shard.ShardEntry;
 import io.shardhome.directory.shard.ShardState;
+import io.shardhome.links.testing.RequiresSiteMasters;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** A move engine dies between two steps; a new engine's recovery finishes or undoes the move. */
+@RequiresSiteMasters
 class MoveRecoveryIT {
     private static MoveSites sites;
 

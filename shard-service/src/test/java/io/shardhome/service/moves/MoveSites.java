@@ -97,7 +97,7 @@ final class MoveSites implements AutoCloseable {
     static DataSource appDataSource(Site site) {
         MariaDbSite master = site(site.name());
         MysqlDataSource ds = new MysqlDataSource();
-        ds.setURL(new SiteEndpoint(site.name(), "127.0.0.1", master.port(), APP_USER, APP_PASSWORD).jdbcUrl());
+        ds.setURL(new SiteEndpoint(site.name(), master.host(), master.port(), APP_USER, APP_PASSWORD).jdbcUrl());
         ds.setUser(APP_USER);
         ds.setPassword(APP_PASSWORD);
         return ds;
@@ -109,7 +109,8 @@ final class MoveSites implements AutoCloseable {
     }
 
     private static SiteEndpoint admin(String name) {
-        return new SiteEndpoint(name, "127.0.0.1", site(name).port(), MariaDbSite.USER, MariaDbSite.PASSWORD);
+        MariaDbSite master = site(name);
+        return new SiteEndpoint(name, master.host(), master.port(), MariaDbSite.USER, MariaDbSite.PASSWORD);
     }
 
     /** Waits until both links have processed everything their sources committed. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
+import io.shardhome.links.testing.RequiresSiteMasters;
 import io.shardhome.service.ShardhomeApplication;
 import io.shardhome.service.testing.Api;
 import io.shardhome.service.testing.SharedZooKeeper;
@@ -51,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext
+@RequiresSiteMasters
 class LiveSitesUiIT {
     static final String ADMIN = "ui-live-admin-token";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -227,9 +229,11 @@ class LiveSitesUiIT {
         MariaDbSite sjc = MariaDbSites.get("sjc");
         Api admin = admin();
         admin.putJson(
-                "/api/v1/sites/nyc", "{\"host\":\"127.0.0.1\",\"port\":" + nyc.port() + ",\"region\":\"us-east\"}");
+                "/api/v1/sites/nyc",
+                "{\"host\":\"" + nyc.host() + "\",\"port\":" + nyc.port() + ",\"region\":\"us-east\"}");
         admin.putJson(
-                "/api/v1/sites/sjc", "{\"host\":\"127.0.0.1\",\"port\":" + sjc.port() + ",\"region\":\"us-west\"}");
+                "/api/v1/sites/sjc",
+                "{\"host\":\"" + sjc.host() + "\",\"port\":" + sjc.port() + ",\"region\":\"us-west\"}");
         admin.putJson("/api/v1/shards/" + SHARD, "{\"home\":\"nyc\"}");
         for (MariaDbSite site : new MariaDbSite[] {nyc, sjc}) {
             site.execute("SET sql_log_bin=0", "CREATE USER IF NOT EXISTS 'app'@'%' IDENTIFIED BY 'app-secret'");

@@ -67,8 +67,8 @@ public final class RowDeserializers {
         byType.put(EventType.BINLOG_CHECKPOINT, new BinlogCheckpointEventDataDeserializer());
         byType.put(EventType.MARIADB_GTID_LIST, new MariadbGtidListEventDataDeserializer());
         byType.put(EventType.TRANSACTION_PAYLOAD, new TransactionPayloadEventDataDeserializer());
-        EventDeserializer deserializer =
-                new EventDeserializer(new EventHeaderV4Deserializer(), new NullEventDataDeserializer(), byType, tables);
+        EventDeserializer deserializer = new CachingEventDeserializer(
+                new EventHeaderV4Deserializer(), new NullEventDataDeserializer(), byType, tables);
         deserializer.setCompatibilityMode(
                 CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
                 CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY,

@@ -31,7 +31,12 @@ import java.util.function.IntFunction;
  */
 public final class TransactionAssembler {
     private final IntFunction<String> charsetOfCollation;
+    /** Distinct shapes kept at most; past it the cache starts over (only memory, never meaning, depends on it). */
+    private static final int MAX_SHAPES = 10_000;
+
     private final Map<Long, TableShape> tables = new HashMap<>();
+    private final Map<TableShape, TableShape> shapes = new HashMap<>();
+    private final Map<Long, TableMapEventData> mapped = new HashMap<>();
     private String binlogFile = "";
     private Builder open;
 
@@ -72,6 +77,10 @@ public final class TransactionAssembler {
     }
 
     private void open(String gtid, boolean standalone, Event event) {
+        if (tables.size() >= MAX_SHAPES) {
+            tables.clear(); // between transactions: every transaction maps the tables it uses again
+            mapped.clear();
+        }
         open = new Builder(gtid, standalone, event.getHeader().getTimestamp());
     }
 
@@ -109,8 +118,22 @@ public final class TransactionAssembler {
         }
     }
 
+    /**
+     * Every transaction maps its tables again; equal shapes come back as the same instance, so that the
+     * applier can cache per table by identity.
+     */
     private void tableMap(TableMapEventData data) {
-        tables.put(data.getTableId(), TableShapes.of(data, charsetOfCollation));
+        if (mapped.get(data.getTableId()) == data) {
+            return; // the reader hands back the same instance for a byte-equal map (see TableMapCache)
+        }
+        TableShape shape = TableShapes.of(data, charsetOfCollation);
+        if (shapes.size() >= MAX_SHAPES) {
+            shapes.clear();
+            mapped.clear();
+        }
+        TableShape known = shapes.putIfAbsent(shape, shape);
+        tables.put(data.getTableId(), known == null ? shape : known);
+        mapped.put(data.getTableId(), data);
     }
 
     private void rows(Event event) {

@@ -3,27 +3,34 @@ package io.shardhome.links.target;
 import io.shardhome.links.LinkException;
 import io.shardhome.links.LinkException.Code;
 import io.shardhome.links.source.RowChange;
+import io.shardhome.links.source.TableShape;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Executes row changes on one session, in order. Consecutive INSERTs into one table go out as one JDBC
- * batch (the driver rewrites them into a multi-row INSERT); UPDATE and DELETE run one by one and must
- * match exactly one row. Caches prepared statements. Not thread-safe.
+ * Executes row changes on one session, in order. Consecutive INSERTs into one table go out as one
+ * multi-row INSERT with literal values (see {@link SqlLiterals}), up to {@value #MAX_STATEMENT_CHARS}
+ * characters; UPDATE, DELETE and rows too large for a literal run as prepared statements, one by one,
+ * and must match exactly one row. Caches SQL per table shape and prepared statements. Not thread-safe.
  */
 final class RowApplier {
-    private static final Logger LOG = LoggerFactory.getLogger(RowApplier.class);
+    static final int MAX_STATEMENT_CHARS = 1 << 20;
+    private static final int MAX_CACHED = 10_000;
+
     private final Connection connection;
     private final String target;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
-    private PreparedStatement pendingBatch;
-    private int pendingRows;
+    private final Map<TableShape, String> insertPrefixes = new IdentityHashMap<>();
+    private final StringBuilder pending = new StringBuilder();
+    private final StringBuilder row = new StringBuilder();
+    private TableShape pendingTable;
+    private Statement literal;
 
     RowApplier(Connection connection, String target) {
         this.connection = connection;
@@ -31,77 +38,113 @@ final class RowApplier {
     }
 
     void apply(List<RowChange> rows) throws SQLException {
-        for (RowChange row : rows) {
-            PreparedStatement s = statement(RowStatements.sql(row));
-            if (s != pendingBatch) {
-                flush();
-            }
-            bind(s, RowStatements.parameters(row));
-            if (row.kind() == RowChange.Kind.INSERT) {
-                s.addBatch();
-                pendingBatch = s;
-                pendingRows++;
+        for (RowChange change : rows) {
+            if (change.kind() == RowChange.Kind.INSERT && literalRow(change)) {
+                appendInsert(change.table());
             } else {
-                requireOneRow(row, s.executeUpdate());
+                flush();
+                executeOne(change);
             }
         }
     }
 
-    /** Sends a pending INSERT batch. */
+    /** Sends a pending multi-row INSERT. */
     void flush() throws SQLException {
-        if (pendingBatch == null) {
+        if (pendingTable == null) {
             return;
         }
-        PreparedStatement batch = pendingBatch;
-        pendingBatch = null;
-        pendingRows = 0;
-        batch.executeBatch();
+        String sql = pending.toString();
+        discard();
+        if (literal == null) {
+            literal = connection.createStatement();
+        }
+        literal.executeUpdate(sql);
     }
 
-    /** Forgets a batch that will not be sent (the transaction rolls back). */
+    /** Forgets a pending INSERT that will not be sent (the transaction rolls back). */
     void discard() {
-        if (pendingBatch != null) {
-            try {
-                pendingBatch.clearBatch();
-            } catch (SQLException e) {
-                LOG.warn(
-                        "clearing an unsent batch at {} failed ({}); the session is discarded anyway",
-                        target,
-                        e.toString());
-            }
-        }
-        pendingBatch = null;
-        pendingRows = 0;
+        pending.setLength(0);
+        pendingTable = null;
     }
 
     PreparedStatement statement(String sql) throws SQLException {
         PreparedStatement s = statements.get(sql);
         if (s == null) {
+            if (statements.size() >= MAX_CACHED) {
+                closeStatements();
+            }
             s = connection.prepareStatement(sql);
             statements.put(sql, s);
         }
         return s;
     }
 
-    private static void bind(PreparedStatement s, List<Object> values) throws SQLException {
+    private void closeStatements() throws SQLException {
+        for (PreparedStatement s : statements.values()) {
+            s.close();
+        }
+        statements.clear();
+    }
+
+    /** Writes the values of {@code change} into {@link #row}; false when they need binding instead. */
+    private boolean literalRow(RowChange change) {
+        row.setLength(0);
+        row.append('(');
+        List<Object> values = change.after();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                row.append(',');
+            }
+            if (!SqlLiterals.append(row, values.get(i)) || row.length() > MAX_STATEMENT_CHARS / 2) {
+                return false;
+            }
+        }
+        row.append(')');
+        return true;
+    }
+
+    private void appendInsert(TableShape table) throws SQLException {
+        if (insertPrefixes.size() >= MAX_CACHED) {
+            insertPrefixes.clear();
+        }
+        if (pendingTable != table || pending.length() + row.length() > MAX_STATEMENT_CHARS) {
+            flush();
+        }
+        if (pendingTable == null) {
+            pending.append(insertPrefixes.computeIfAbsent(table, RowStatements::insertPrefix));
+            pendingTable = table;
+        } else {
+            pending.append(',');
+        }
+        pending.append(row);
+    }
+
+    private void executeOne(RowChange change) throws SQLException {
+        PreparedStatement s = statement(RowStatements.sql(change));
+        List<Object> values = RowStatements.parameters(change);
         for (int i = 0; i < values.size(); i++) {
             s.setObject(i + 1, values.get(i));
         }
-    }
-
-    private void requireOneRow(RowChange row, int count) {
-        if (count != 1) {
-            throw new LinkException(
-                    Code.DATA_DIVERGED,
-                    row.kind() + " of " + row.table().qualifiedName() + " matched " + count + " rows at " + target
-                            + " (key " + keyOf(row) + "); the copy has diverged from its home: re-copy the shard"
-                            + " from its home, then resume the link");
+        int count = s.executeUpdate();
+        if (change.kind() != RowChange.Kind.INSERT) {
+            requireOneRow(change, count);
         }
     }
 
-    private static String keyOf(RowChange row) {
-        return RowStatements.keyColumns(row.table()).stream()
-                .map(i -> row.table().columns().get(i).name() + "=" + row.key().get(i))
+    private void requireOneRow(RowChange change, int count) {
+        if (count != 1) {
+            throw new LinkException(
+                    Code.DATA_DIVERGED,
+                    change.kind() + " of " + change.table().qualifiedName() + " matched " + count + " rows at "
+                            + target + " (key " + keyOf(change) + "); the copy has diverged from its home:"
+                            + " re-copy the shard from its home, then resume the link");
+        }
+    }
+
+    private static String keyOf(RowChange change) {
+        return RowStatements.keyColumns(change.table()).stream()
+                .map(i -> change.table().columns().get(i).name() + "="
+                        + change.key().get(i))
                 .toList()
                 .toString();
     }

@@ -25,6 +25,11 @@ public final class RowStatements {
         };
     }
 
+    /** {@code INSERT INTO t (c1,c2) VALUES }: the start of a multi-row INSERT with literal values. */
+    static String insertPrefix(TableShape t) {
+        return "INSERT INTO " + t.qualifiedName() + " (" + columnList(t) + ") VALUES ";
+    }
+
     /** The values to bind, in placeholder order. */
     public static List<Object> parameters(RowChange change) {
         List<Object> values = new ArrayList<>();

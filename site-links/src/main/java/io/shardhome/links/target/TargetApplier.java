@@ -35,6 +35,7 @@ public final class TargetApplier implements AutoCloseable {
     private final Connection connection;
     private final RowApplier rows;
     private boolean firstAfterResume = true;
+    private Connection schemaless;
 
     private TargetApplier(SiteEndpoint target, String linkId, Connection connection) {
         this.target = target;
@@ -222,10 +223,15 @@ public final class TargetApplier implements AutoCloseable {
         }
     }
 
-    /** A session cannot drop its default schema, so such DDL runs on a fresh one (DDL commits anyway). */
+    /**
+     * DDL whose default schema does not exist here, or that drops it, runs on a second session that never
+     * has a default schema (DDL commits anyway, so it needs no shared transaction).
+     */
     private void executeWithoutDefaultSchema(String sql) throws SQLException {
-        try (Connection fresh = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
-                Statement s = fresh.createStatement()) {
+        if (schemaless == null) {
+            schemaless = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
+        }
+        try (Statement s = schemaless.createStatement()) {
             s.execute(sql);
         }
     }
@@ -293,10 +299,17 @@ public final class TargetApplier implements AutoCloseable {
     /** Closes the session without committing anything pending. */
     @Override
     public void close() {
+        closeSession(connection);
+        if (schemaless != null) {
+            closeSession(schemaless);
+        }
+    }
+
+    private void closeSession(Connection session) {
         try {
-            connection.close();
+            session.close();
         } catch (SQLException e) {
-            LOG.warn("closing the session at {} failed: {}", target, e.toString());
+            LOG.warn("closing a session at {} failed: {}", target, e.toString());
         }
     }
 }

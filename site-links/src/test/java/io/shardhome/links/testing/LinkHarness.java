@@ -9,7 +9,6 @@ import io.shardhome.filter.rules.FilterPolicies;
 import io.shardhome.links.Link;
 import io.shardhome.links.LinkConfig;
 import io.shardhome.links.LinkState;
-import io.shardhome.links.source.GtidPositions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,8 @@ import org.apache.curator.test.TestingServer;
 
 /**
  * Test support (shipped in the test-jar): a real directory on an in-process ZooKeeper, a live map view
- * over it, and links between {@link MariaDbSites} started from each source's current GTID position.
+ * over it, and links between {@link MariaDbSites} started from each source's current GTID position
+ * (MariaDB or MySQL 8 masters, see {@link Flavour}).
  * One harness per test; {@link #close()} closes its links, view and directory.
  */
 public final class LinkHarness implements AutoCloseable {
@@ -102,9 +102,16 @@ public final class LinkHarness implements AutoCloseable {
 
     /** Waits until {@code link} has processed everything its source master has committed so far. */
     public static void awaitCaughtUp(Link link, String sourceSite) {
-        String sourceNow = MariaDbSites.get(sourceSite).gtidPosition();
+        MariaDbSite source = MariaDbSites.get(sourceSite);
+        String sourceNow = source.gtidPosition();
         await().atMost(Duration.ofSeconds(90))
-                .until(() -> GtidPositions.behind(true, link.status().gtidSet(), sourceNow) == 0);
+                .until(() -> source.flavour().covers(link.status().gtidSet(), sourceNow));
+    }
+
+    /** Whether {@code link} has processed everything its source master has committed by now. */
+    public static boolean isCaughtUp(Link link, String sourceSite) {
+        MariaDbSite source = MariaDbSites.get(sourceSite);
+        return source.flavour().covers(link.status().gtidSet(), source.gtidPosition());
     }
 
     @Override

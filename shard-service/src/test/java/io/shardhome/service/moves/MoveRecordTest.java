@@ -1,0 +1,73 @@
+package io.shardhome.service.moves;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MoveRecordTest {
+    private static final MoveRecord FENCED = MoveRecord.started("acme-x1", "acme", "nyc", "sjc", 1_000)
+            .withFence(List.of("INSERT", "UPDATE"), 1_010)
+            .enter(MovePhase.FENCING, 1_010, "fenced")
+            .withFencePosition("1-1-5");
+
+    static Stream<Arguments> transitions() {
+        return Stream.of(
+                Arguments.of(
+                        "enter",
+                        (UnaryOperator<MoveRecord>) r -> r.enter(MovePhase.CATCHING_UP, 1_020, "x"),
+                        List.of("phase", "steps")),
+                Arguments.of(
+                        "withFence",
+                        (UnaryOperator<MoveRecord>) r -> r.withFence(List.of("DELETE"), 1_030),
+                        List.of("revokedPrivileges", "fencedAtMillis")),
+                Arguments.of(
+                        "withFencePosition",
+                        (UnaryOperator<MoveRecord>) r -> r.withFencePosition("1-1-9"),
+                        List.of("fencePosition")),
+                Arguments.of(
+                        "withReason", (UnaryOperator<MoveRecord>) r -> r.withReason("timed out"), List.of("reason")),
+                Arguments.of(
+                        "withCancelRequested",
+                        (UnaryOperator<MoveRecord>) MoveRecord::withCancelRequested,
+                        List.of("cancelRequested")),
+                Arguments.of(
+                        "withUnfenced",
+                        (UnaryOperator<MoveRecord>) r -> r.withUnfenced(1_250),
+                        List.of("unfencedAtMillis")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transitions")
+    void eachTransitionChangesOnlyWhatItNames(String name, UnaryOperator<MoveRecord> transition, List<String> changed) {
+        MoveRecord after = transition.apply(FENCED);
+
+        assertThat(after)
+                .usingRecursiveComparison()
+                .ignoringFields(changed.toArray(String[]::new))
+                .isEqualTo(FENCED);
+        assertThat(after)
+                .usingRecursiveComparison()
+                .comparingOnlyFields(changed.toArray(String[]::new))
+                .isNotEqualTo(FENCED);
+    }
+
+    @Test
+    void enterAppendsAStepAndUnfencingBeforeAnyFenceRecordsNoOutage() {
+        MoveRecord entered = FENCED.enter(MovePhase.CATCHING_UP, 1_020, "waiting");
+        MoveRecord neverFenced =
+                MoveRecord.started("beta-x2", "beta", "nyc", "sjc", 1_000).withUnfenced(1_100);
+
+        assertThat(entered.steps()).last().isEqualTo(new MoveStep(MovePhase.CATCHING_UP, 1_020, "waiting"));
+        assertThat(entered.steps()).hasSize(3);
+        assertThat(FENCED.steps()).hasSize(2);
+        assertThat(FENCED.withUnfenced(1_250).outageMillis()).isEqualTo(240);
+        assertThat(neverFenced.unfencedAtMillis()).isZero();
+        assertThat(neverFenced.outageMillis()).isEqualTo(-1);
+    }
+}
