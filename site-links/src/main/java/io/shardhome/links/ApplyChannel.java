@@ -84,14 +84,34 @@ final class ApplyChannel implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (LinkException e) {
-                failure = e;
+                failure = e.at(firstGtid(batch), shards(batch));
             } catch (RuntimeException e) {
-                failure = new LinkException(LinkException.Code.APPLY_FAILED, "apply channel failed: " + e, e);
+                failure = new LinkException(
+                        LinkException.Code.APPLY_FAILED,
+                        "apply channel " + thread.getName() + " failed at " + firstGtid(batch) + " (shards "
+                                + shards(batch) + "): " + e + "; report it with the log, then resume the link",
+                        firstGtid(batch),
+                        shards(batch),
+                        e);
             } finally {
                 inFlight.addAndGet(-batch.size());
                 batch.clear();
             }
         }
+    }
+
+    private static String firstGtid(List<Item> batch) {
+        return batch.stream()
+                .filter(item -> item.tx() != null)
+                .map(item -> item.tx().gtid())
+                .findFirst()
+                .orElse("");
+    }
+
+    /** The shards of a failed batch, for the pending error (a channel's batch may hold several). */
+    private static String shards(List<Item> batch) {
+        return SourceTransaction.schemasOf(
+                batch.stream().map(Item::tx).filter(java.util.Objects::nonNull).toList());
     }
 
     private void apply(List<Item> batch) {

@@ -148,7 +148,11 @@ final class LinkSession implements AutoCloseable {
         }
         if (tx.isDdl()) {
             flushGroup();
-            applier.applyDdl(tx, origin, next);
+            try {
+                applier.applyDdl(tx, origin, next);
+            } catch (LinkException e) {
+                throw e.at(tx.gtid(), shard);
+            }
             position = next;
             applied(List.of(tx), next);
             return;
@@ -175,6 +179,8 @@ final class LinkSession implements AutoCloseable {
             } else {
                 parallel.dispatch(tx, shard, next);
             }
+        } catch (LinkException e) {
+            throw e.at(tx.gtid(), shard);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LinkException(Code.INVALID_USE, "link " + config.linkId() + " was interrupted", e);
@@ -208,7 +214,11 @@ final class LinkSession implements AutoCloseable {
         }
         List<SourceTransaction> done = List.copyOf(group);
         group.clear();
-        applier.applyRows(done, groupEnd);
+        try {
+            applier.applyRows(done, groupEnd);
+        } catch (LinkException e) {
+            throw e.at(done.get(0).gtid(), SourceTransaction.schemasOf(done));
+        }
         applied(done, groupEnd);
     }
 

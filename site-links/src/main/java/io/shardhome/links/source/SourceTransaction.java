@@ -3,6 +3,7 @@ package io.shardhome.links.source;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One whole transaction read from a source master's binlog. Immutable.
@@ -31,6 +32,15 @@ public record SourceTransaction(
 
     public boolean isDdl() {
         return !statements.isEmpty();
+    }
+
+    /** The schemas (shards) of {@code transactions}, sorted and comma-separated: names an applied group in errors. */
+    public static String schemasOf(List<SourceTransaction> transactions) {
+        return transactions.stream()
+                .flatMap(tx -> tx.schemas().stream())
+                .distinct()
+                .sorted()
+                .collect(Collectors.joining(","));
     }
 
     /** True for a transaction without any change (e.g. rolled back): only its position matters. */
