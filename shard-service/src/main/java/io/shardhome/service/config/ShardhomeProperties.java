@@ -177,12 +177,15 @@ public record ShardhomeProperties(
      * @param appHost its host part
      * @param maxLagSeconds a move is refused while its link lags more than this
      * @param catchUpTimeout a fenced move rolls back when the target has not caught up in this time
+     * @param flipPropagationTimeout how long a flipped move waits for the links from the new home to report
+     *     the new map version before it opens writes there anyway
      */
     public record Moves(
             @DefaultValue("app") String appUser,
             @DefaultValue("%") String appHost,
             @DefaultValue("5") long maxLagSeconds,
-            @DefaultValue("10s") Duration catchUpTimeout) {}
+            @DefaultValue("10s") Duration catchUpTimeout,
+            @DefaultValue("5s") Duration flipPropagationTimeout) {}
 
     /** A database account at a site's master. */
     public record SiteCredentials(String user, String password) {

@@ -1,5 +1,6 @@
 package io.shardhome.service.demo;
 
+import io.shardhome.links.embedded.EmbeddedMariaDb.Account;
 import java.util.List;
 
 /**
@@ -23,11 +24,4 @@ final class DemoAccounts {
     static final String HOME_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX";
 
     private DemoAccounts() {}
-
-    /** One account, {@code 'user'@'%'}; {@code global} accounts hold all privileges. */
-    record Account(String user, String password, boolean global) {
-        String sql() {
-            return "'" + user + "'@'%'";
-        }
-    }
 }

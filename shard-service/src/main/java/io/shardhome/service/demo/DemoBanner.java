@@ -1,5 +1,6 @@
 package io.shardhome.service.demo;
 
+import io.shardhome.links.embedded.EmbeddedMariaDb.Account;
 import java.util.Map;
 
 /**
@@ -62,7 +63,7 @@ final class DemoBanner {
         return b.toString();
     }
 
-    private static String account(DemoAccounts.Account account) {
+    private static String account(Account account) {
         return account.user() + "/" + account.password();
     }
 

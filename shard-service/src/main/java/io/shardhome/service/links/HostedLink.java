@@ -132,7 +132,8 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         LinkConfig started = config.get();
         link = new Link(started, directory.view());
         link.start();
-        publisher = new LinkStatusPublisher(directory.linkStatuses(), List.of(link), interval);
+        // Publishing on each new map too lets a move see promptly that this link has seen its flip.
+        publisher = new LinkStatusPublisher(directory.linkStatuses(), List.of(link), interval, directory.view());
         log.info(
                 "link {} started (channels={}, max-group={}, policies {})",
                 spec.id(),

@@ -1,5 +1,6 @@
 package io.shardhome.service.moves;
 
+import io.shardhome.directory.blob.LinkStatusStore;
 import io.shardhome.directory.blob.MoveRecordStore;
 import io.shardhome.directory.blob.VersionedBlob;
 import io.shardhome.directory.zk.Json;
@@ -9,8 +10,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * What a move runs against: the directory, the move records, the site masters and the settings, plus a
- * test hook that simulates a crash. Immutable; thread-safe.
+ * What a move runs against: the directory, the move records, the links' published statuses, the site
+ * masters and the settings, plus a test hook that simulates a crash. Immutable; thread-safe.
  *
  * @param crashBefore a move stops (as if the process died) after doing a phase's work but before
  *     recording the next phase, for the phases it accepts; production passes {@code p -> false}
@@ -18,6 +19,7 @@ import java.util.function.Predicate;
 record MoveContext(
         MoveDirectory directory,
         MoveRecordStore records,
+        LinkStatusStore linkStatus,
         Map<String, SiteMaster> masters,
         MoveSettings settings,
         Predicate<MovePhase> crashBefore) {

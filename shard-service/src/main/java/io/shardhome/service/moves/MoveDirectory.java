@@ -56,9 +56,14 @@ final class MoveDirectory {
         });
     }
 
-    /** The flip: home = target and ACTIVE in one compare-and-set; a no-op when the home is the target. */
-    void flip(MoveRecord move) {
-        edit(move, "flipping", entry -> {
+    /**
+     * The flip: home = target and ACTIVE in one compare-and-set; a no-op when the home is the target.
+     *
+     * @return the map version that holds the flip: the one the compare-and-set wrote, or (already flipped)
+     *     the current one, which is no older
+     */
+    long flip(MoveRecord move) {
+        return edit(move, "flipping", entry -> {
             if (entry.home().isSite(move.toSite())) {
                 return null;
             }
@@ -81,17 +86,17 @@ final class MoveDirectory {
         return entry(move.shard()).map(e -> e.home().isSite(move.toSite())).orElse(false);
     }
 
-    private void edit(MoveRecord move, String what, Change change) {
+    /** Applies {@code change}; returns the map version written, or the one read when nothing changed. */
+    private long edit(MoveRecord move, String what, Change change) {
         DirectoryException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             ShardRead read = read(move, what);
             ShardEntry next = change.apply(read.entry());
             if (next == null) {
-                return;
+                return read.mapVersion();
             }
             try {
-                store.putShard(next, read.mapVersion());
-                return;
+                return store.putShard(next, read.mapVersion());
             } catch (DirectoryException e) {
                 if (e.code() != DirectoryException.Code.CONFLICT) {
                     throw failed(what + " shard " + move.shard(), e);

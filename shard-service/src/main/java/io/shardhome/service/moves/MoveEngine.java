@@ -259,7 +259,7 @@ public final class MoveEngine implements AutoCloseable {
     }
 
     private MoveContext context() {
-        return new MoveContext(directory, records, masters, settings, crashBefore);
+        return new MoveContext(directory, records, linkStatus, masters, settings, crashBefore);
     }
 
     private void requireOpen() {

@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  * @param cancelRequested an operator asked to cancel; honoured before the flip
  * @param fencedAtMillis when writes were fenced (0: not yet)
  * @param unfencedAtMillis when writes were allowed again, at the new or the old home (0: not yet)
+ * @param flipMapVersion the shard map version that holds the flip (0: not flipped yet, or a record written
+ *     before this field existed: writes open at the new home without waiting for the links to see it)
  */
 public record MoveRecord(
         String moveId,
@@ -33,7 +35,8 @@ public record MoveRecord(
         String reason,
         boolean cancelRequested,
         long fencedAtMillis,
-        long unfencedAtMillis) {
+        long unfencedAtMillis,
+        long flipMapVersion) {
     public MoveRecord {
         Objects.requireNonNull(moveId, "moveId");
         Objects.requireNonNull(shard, "shard");
@@ -59,6 +62,7 @@ public record MoveRecord(
                 "",
                 "",
                 false,
+                0,
                 0,
                 0);
     }
@@ -100,6 +104,10 @@ public record MoveRecord(
         return copy(change -> change.unfencedAtMillis = fencedAtMillis == 0 ? 0 : nowMillis);
     }
 
+    public MoveRecord withFlipMapVersion(long mapVersion) {
+        return copy(change -> change.flipMapVersion = mapVersion);
+    }
+
     /** A copy of this record with what {@code edit} changes; identity and sites never change. */
     private MoveRecord copy(Consumer<Changes> edit) {
         Changes change = new Changes(this);
@@ -116,7 +124,8 @@ public record MoveRecord(
                 change.reason,
                 change.cancelRequested,
                 change.fencedAtMillis,
-                change.unfencedAtMillis);
+                change.unfencedAtMillis,
+                change.flipMapVersion);
     }
 
     /**
@@ -132,6 +141,7 @@ public record MoveRecord(
         boolean cancelRequested;
         long fencedAtMillis;
         long unfencedAtMillis;
+        long flipMapVersion;
 
         Changes(MoveRecord from) {
             phase = from.phase;
@@ -142,6 +152,7 @@ public record MoveRecord(
             cancelRequested = from.cancelRequested;
             fencedAtMillis = from.fencedAtMillis;
             unfencedAtMillis = from.unfencedAtMillis;
+            flipMapVersion = from.flipMapVersion;
         }
     }
 

@@ -129,18 +129,24 @@ final class MoveRunner {
     }
 
     private MoveRecord flip() {
-        ctx.directory().flip(record);
-        return record.enter(MovePhase.FLIPPED, now(), "home is " + record.toSite());
+        long mapVersion = ctx.directory().flip(record);
+        return record.withFlipMapVersion(mapVersion)
+                .enter(MovePhase.FLIPPED, now(), "home is " + record.toSite() + " from map version " + mapVersion);
     }
 
-    /** The source stays fenced: it is a copy now and the application account must not write there. */
-    private MoveRecord openTarget() {
+    /**
+     * Opens writes at the new home once the links from it have seen the flip (else the first write there
+     * could reach a link that still takes it for a wrong-master write). The source stays fenced: it is a
+     * copy now and the application account must not write there.
+     */
+    private MoveRecord openTarget() throws InterruptedException {
+        String note = FlipWait.await(ctx, record);
         ctx.master(record.toSite())
                 .grant(
                         record.revokedPrivileges(),
                         record.shard(),
                         ctx.settings().appAccount());
-        return record.withUnfenced(now()).enter(MovePhase.DONE, now(), "writes open at " + record.toSite());
+        return record.withUnfenced(now()).enter(MovePhase.DONE, now(), note);
     }
 
     private MoveRecord rollBack() {

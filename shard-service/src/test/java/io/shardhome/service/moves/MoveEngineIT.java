@@ -9,6 +9,7 @@ import io.shardhome.directory.shard.ShardState;
 import io.shardhome.directory.site.Site;
 import io.shardhome.links.LinkState;
 import io.shardhome.links.PublishedStatus;
+import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.RequiresSiteMasters;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -137,6 +138,56 @@ class MoveEngineIT {
         assertThat(sites.entry("delta").state()).isEqualTo(ShardState.ACTIVE);
     }
 
+    @Test
+    void writesOpenAtTheNewHomeOnlyOnceTheLinkFromItHasSeenTheFlip() throws Exception {
+        sites.createShard("eta", "sjc", "nyc");
+        long row = 0;
+        for (String to : List.of("nyc", "sjc", "nyc", "sjc")) {
+            String from = to.equals("nyc") ? "sjc" : "nyc";
+            MoveRecord move = moveAndAwait("eta", to);
+            assertThat(move.flipMapVersion()).isPositive();
+            assertThat(move.steps()).last().satisfies(step -> assertThat(step.note())
+                    .isEqualTo("writes open at " + to + "; link " + to + "->" + from + " has seen map version "
+                            + move.flipMapVersion()));
+            insertAsApplication(to, "eta", ++row);
+            long written = row;
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> MoveSites.site(from).count("eta.orders") == written);
+            for (var link : List.of(sites.nycToSjc, sites.sjcToNyc)) {
+                assertThat(link.state()).as(link.id()).isEqualTo(LinkState.ONLINE);
+                assertThat(link.status().pendingError()).as(link.id()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aRunningLinkThatMissesTheFlipDelaysOpeningWritesOnlyUntilTheTimeout() {
+        sites.createShard("zeta", "sjc", "nyc");
+        LinkStatusStore statuses = sites.linkStatus();
+        statuses.publish(MoveEngine.statusKey("nyc", "lax"), status("nyc->lax", "ONLINE", 1));
+        try (MoveEngine hasty =
+                sites.engine(MoveSettings.defaults(MoveSites.APP).withFlipPropagationTimeout(Duration.ofMillis(300)))) {
+            MoveRecord move = awaitEnd(hasty, hasty.start("zeta", "nyc"));
+            assertThat(move.phase()).as(move.reason()).isEqualTo(MovePhase.DONE);
+            assertThat(move.steps()).last().satisfies(step -> assertThat(step.note())
+                    .startsWith("writes open at nyc; link nyc->lax had not confirmed map version "
+                            + move.flipMapVersion() + " within "));
+        } finally {
+            statuses.publish(MoveEngine.statusKey("nyc", "lax"), offline("nyc->lax"));
+        }
+        assertThat(MoveSites.appWrites("nyc", "zeta")).containsExactly("INSERT", "UPDATE", "DELETE");
+    }
+
+    private static void insertAsApplication(String site, String shard, long id) throws Exception {
+        MariaDbSite master = MoveSites.site(site);
+        try (Connection c = MoveSites.appDataSource(Site.of(site, master.host(), master.port()))
+                        .getConnection();
+                Statement insert = c.createStatement()) {
+            insert.executeUpdate(
+                    "INSERT INTO " + shard + ".orders VALUES (" + id + ", @@server_id, 'right after the move')");
+        }
+    }
+
     private static String call(Callable<String> c) {
         try {
             return c.call();
@@ -186,9 +237,13 @@ class MoveEngineIT {
     }
 
     private static PublishedStatus offline(String linkId) {
+        return status(linkId, "OFFLINE", 1);
+    }
+
+    private static PublishedStatus status(String linkId, String state, long mapVersion) {
         return new PublishedStatus(
                 linkId,
-                "OFFLINE",
+                state,
                 "",
                 "",
                 "",
@@ -201,7 +256,7 @@ class MoveEngineIT {
                 "",
                 "",
                 "stopped",
-                1,
+                mapVersion,
                 System.currentTimeMillis());
     }
 }

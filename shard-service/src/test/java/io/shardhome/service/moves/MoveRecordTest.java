@@ -2,6 +2,8 @@ package io.shardhome.service.moves;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardhome.directory.zk.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -37,6 +39,10 @@ class MoveRecordTest {
                         (UnaryOperator<MoveRecord>) MoveRecord::withCancelRequested,
                         List.of("cancelRequested")),
                 Arguments.of(
+                        "withFlipMapVersion",
+                        (UnaryOperator<MoveRecord>) r -> r.withFlipMapVersion(12),
+                        List.of("flipMapVersion")),
+                Arguments.of(
                         "withUnfenced",
                         (UnaryOperator<MoveRecord>) r -> r.withUnfenced(1_250),
                         List.of("unfencedAtMillis")));
@@ -55,6 +61,21 @@ class MoveRecordTest {
                 .usingRecursiveComparison()
                 .comparingOnlyFields(changed.toArray(String[]::new))
                 .isNotEqualTo(FENCED);
+    }
+
+    @Test
+    void aRecordWrittenBeforeTheFlipMapVersionExistedReadsAsNothingToWaitFor() {
+        String stored = "{\"moveId\":\"acme-x1\",\"shard\":\"acme\",\"fromSite\":\"sjc\",\"toSite\":\"nyc\","
+                + "\"phase\":\"FLIPPED\",\"steps\":[],\"revokedPrivileges\":[\"INSERT\"],\"fencePosition\":\"1-1-5\","
+                + "\"reason\":\"\",\"cancelRequested\":false,\"fencedAtMillis\":1010,\"unfencedAtMillis\":0}";
+
+        MoveRecord old = Json.read(stored.getBytes(StandardCharsets.UTF_8), MoveRecord.class, "move record acme");
+
+        assertThat(old.phase()).isEqualTo(MovePhase.FLIPPED);
+        assertThat(old.flipMapVersion()).isZero();
+        MoveRecord flipped = FENCED.withFlipMapVersion(12);
+        assertThat(Json.read(Json.write(flipped), MoveRecord.class, "move record acme"))
+                .isEqualTo(flipped);
     }
 
     @Test

@@ -50,6 +50,11 @@ class MoveRecoveryIT {
             assertThat(move.outageMillis() >= 0)
                     .as("writes were fenced, so an outage is measured")
                     .isEqualTo(crashed != MovePhase.PREFLIGHT);
+            if (outcome == MovePhase.DONE) {
+                assertThat(move.steps().get(move.steps().size() - 1).note())
+                        .as("the recovered move still knows which map version the links must see")
+                        .isEqualTo("writes open at sjc; link sjc->nyc has seen map version " + move.flipMapVersion());
+            }
         }
         ShardEntry entry = sites.entry(shard);
         assertThat(entry.home().value()).isEqualTo(home);

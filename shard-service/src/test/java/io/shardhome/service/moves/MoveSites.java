@@ -20,7 +20,8 @@ import javax.sql.DataSource;
 
 /**
  * Test support: real MariaDB masters nyc and sjc with links both ways (site-links' harness on a real
- * ZooKeeper), link statuses published to the directory, an application account {@value #APP_USER} with
+ * ZooKeeper), link statuses published to the directory (periodically and on each new map, as the service
+ * hosts links), an application account {@value #APP_USER} with
  * write grants at each shard's home and read grants at its copy, and move engines over all of it.
  */
 final class MoveSites implements AutoCloseable {
@@ -37,7 +38,7 @@ final class MoveSites implements AutoCloseable {
         this.harness = harness;
         this.nycToSjc = harness.link("nyc", "sjc");
         this.sjcToNyc = harness.link("sjc", "nyc");
-        this.publisher = new LinkStatusPublisher(linkStatus(), harness.links(), Duration.ofMillis(200));
+        this.publisher = new LinkStatusPublisher(linkStatus(), harness.links(), Duration.ofMillis(200), harness.view());
     }
 
     static MoveSites start() {

@@ -117,7 +117,8 @@ public final class MoveHosting implements LeaderLatchListener, AutoCloseable {
                 settings.maxStatusAge(),
                 moves.catchUpTimeout(),
                 settings.pollInterval(),
-                settings.sessionKillWait());
+                settings.sessionKillWait(),
+                moves.flipPropagationTimeout());
         return new MoveEngine(
                 directory.storeFor("service:moves"), records, directory.linkStatuses(), masters, settings);
     }
