@@ -62,18 +62,29 @@ public class ShardFilterBenchmark {
         echoes = headers("sjc", 0);
         unknowns = headers("nyc", SHARDS);
         next = 0;
+        // Compacts the map and the headers the same way for every activeShards; otherwise only
+        // the setups that allocate enough to trigger a young GC get a compacted heap (see
+        // docs/benchmarks.md, shard-filter).
+        System.gc();
     }
 
     /** Shuffled transactions from {@code origin} on {@code activeShards} shards homed at nyc, shifted by {@code offset}. */
     private TransactionHeader[] headers(String origin, int offset) {
         int stride = Math.max(1, SHARDS_AT_NYC / activeShards) * GeneratedMaps.SITES.size();
-        List<TransactionHeader> headers = new ArrayList<>(activeShards);
+        List<Integer> order = new ArrayList<>(activeShards);
         for (int k = 0; k < activeShards; k++) {
-            Set<String> schemas = Set.of(GeneratedMaps.shardId(offset + k * stride));
-            headers.add(new TransactionHeader(schemas, false, origin, "0-1-" + k, ""));
+            order.add(k);
         }
-        Collections.shuffle(headers, new Random(42));
-        return headers.toArray(TransactionHeader[]::new);
+        Collections.shuffle(order, new Random(42));
+        // Allocated in the order they are walked, as a link's fresh headers would be: allocating
+        // them first and shuffling after made the walk jump around the heap.
+        TransactionHeader[] headers = new TransactionHeader[activeShards];
+        for (int i = 0; i < activeShards; i++) {
+            int k = order.get(i);
+            Set<String> schemas = Set.of(GeneratedMaps.shardId(offset + k * stride));
+            headers[i] = new TransactionHeader(schemas, false, origin, "0-1-" + k, "");
+        }
+        return headers;
     }
 
     private TransactionHeader nextOf(TransactionHeader[] headers) {
