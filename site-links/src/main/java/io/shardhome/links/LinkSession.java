@@ -33,6 +33,7 @@ final class LinkSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkSession.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long HOUSEKEEPING_MILLIS = 1_000;
+    private static final long IDLE_SAVE_MILLIS = 100;
 
     private final LinkConfig config;
     private final ShardMapView view;
@@ -48,6 +49,7 @@ final class LinkSession implements AutoCloseable {
     private LinkPosition position;
     private boolean unsavedDrops;
     private long lastHousekeeping;
+    private long lastIdleSave;
 
     LinkSession(LinkConfig config, ShardMapView view, ShardFilter filter, LinkProgress progress, Runnable onConnected) {
         this.config = config;
@@ -103,6 +105,7 @@ final class LinkSession implements AutoCloseable {
             if (reader.backlog() == 0 && !assembler.inTransaction()) {
                 flushGroup();
                 markIdle();
+                saveDropsWhenIdle();
             }
             housekeeping(assembler.inTransaction());
         }
@@ -252,6 +255,18 @@ final class LinkSession implements AutoCloseable {
         long behind =
                 GtidPositions.behind(source.isMariaDb(), reported(position).gtidSet(), sourceGtid);
         progress.lagTransactions(reader.backlog() == 0 && behind == 0 ? 0 : Math.max(behind, 1));
+    }
+
+    /**
+     * When caught up, stores a position reached by drops within ~100 ms rather than at housekeeping: a
+     * move's fence position may be reached by dropped echoes alone, and the move waits for it.
+     */
+    private void saveDropsWhenIdle() {
+        long now = System.currentTimeMillis();
+        if (unsavedDrops && now - lastIdleSave >= IDLE_SAVE_MILLIS) {
+            lastIdleSave = now;
+            saveDrops();
+        }
     }
 
     /** Stores the position reached by drops; never while a group is pending (its rows are not committed). */
