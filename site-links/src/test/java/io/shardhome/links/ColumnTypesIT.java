@@ -3,13 +3,12 @@ package io.shardhome.links;
 import static io.shardhome.links.testing.LinkHarness.awaitCaughtUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shardhome.links.testing.LinkHarness;
+import io.shardhome.links.testing.LinkHarnessExtension;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
 import io.shardhome.links.testing.RequiresSiteMasters;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every column type arrives at the target exactly as it is at the source, row for row. */
 @RequiresSiteMasters
@@ -39,22 +38,13 @@ class ColumnTypesIT {
 
     private final MariaDbSite sjc = MariaDbSites.get("sjc");
     private final MariaDbSite nyc = MariaDbSites.get("nyc");
-    private LinkHarness harness;
 
-    @BeforeEach
-    void acmeAtSjc() {
-        harness = LinkHarness.start("sjc", "nyc");
-        harness.define("acme", "sjc");
-    }
-
-    @AfterEach
-    void closeLinks() {
-        harness.close();
-    }
+    @RegisterExtension
+    final LinkHarnessExtension links = LinkHarnessExtension.sites("sjc", "nyc").shard("acme", "sjc");
 
     @Test
     void everyColumnTypeIsCopiedExactlyThroughInsertUpdateAndDelete() {
-        Link link = harness.link("sjc", "nyc");
+        Link link = links.harness().link("sjc", "nyc");
         sjc.execute("CREATE DATABASE acme", TYPES_TABLE, EXTREMES, "INSERT INTO acme.types (id) VALUES (2)", ZEROES);
         sjc.execute(
                 "UPDATE acme.types SET vc='changed ✓', biu=0, tm='-01:02:03.5', bl=NULL WHERE id=1",
@@ -73,7 +63,7 @@ class ColumnTypesIT {
 
     @Test
     void tablesWithoutPrimaryKeyChangeOneMatchingRowAtATime() {
-        Link link = harness.link("sjc", "nyc");
+        Link link = links.harness().link("sjc", "nyc");
         sjc.execute(
                 "CREATE DATABASE acme",
                 "CREATE TABLE acme.log (a INT, b VARCHAR(10))",
@@ -91,7 +81,7 @@ class ColumnTypesIT {
         String mode = nyc.value("SELECT @@GLOBAL.sql_mode");
         nyc.execute("SET GLOBAL sql_mode=CONCAT(@@GLOBAL.sql_mode, ',NO_BACKSLASH_ESCAPES')");
         try {
-            Link link = harness.link("sjc", "nyc");
+            Link link = links.harness().link("sjc", "nyc");
             sjc.execute(
                     "CREATE DATABASE acme",
                     "CREATE TABLE acme.notes (id INT PRIMARY KEY, t VARCHAR(50), l1 VARCHAR(50) CHARACTER SET latin1)",

@@ -6,14 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.shardhome.filter.rules.FilterPolicies;
 import io.shardhome.links.testing.Flavour;
-import io.shardhome.links.testing.LinkHarness;
+import io.shardhome.links.testing.LinkHarnessExtension;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
 import io.shardhome.links.testing.RequiresSiteMasters;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,22 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LinkFatalFaultsIT {
     private final MariaDbSite sjc = MariaDbSites.get("sjc");
     private final MariaDbSite nyc = MariaDbSites.get("nyc");
-    private LinkHarness harness;
 
-    @BeforeEach
-    void acmeAtSjc() {
-        harness = LinkHarness.start("sjc", "nyc");
-        harness.define("acme", "sjc");
-    }
-
-    @AfterEach
-    void closeLinks() {
-        harness.close();
-    }
+    @RegisterExtension
+    final LinkHarnessExtension links = LinkHarnessExtension.sites("sjc", "nyc").shard("acme", "sjc");
 
     @Test
     void missingColumnAtTheTargetStopsTheLinkAsSchemaMismatchAndResumingAfterTheFixLosesNothing() {
-        Link link = harness.link("sjc", "nyc");
+        Link link = links.harness().link("sjc", "nyc");
         sjc.execute("CREATE DATABASE acme", "CREATE TABLE acme.t (id INT PRIMARY KEY, v INT)");
         awaitCaughtUp(link, "sjc");
         nyc.execute("SET sql_log_bin=0", "ALTER TABLE acme.t DROP COLUMN v");
@@ -69,8 +59,8 @@ class LinkFatalFaultsIT {
         if (channels > 1) {
             Flavour.assumeMariaDb("parallel apply needs a MariaDB source");
         }
-        Link link = harness.started(
-                LinkConfig.of(sjc.endpoint(), nyc.endpoint(), FilterPolicies.DEFAULTS, sjc.gtidPosition())
+        Link link = links.harness()
+                .started(LinkConfig.of(sjc.endpoint(), nyc.endpoint(), FilterPolicies.DEFAULTS, sjc.gtidPosition())
                         .withChannels(channels));
         sjc.execute("CREATE DATABASE acme", "CREATE TABLE acme.t (id INT PRIMARY KEY, v INT)");
         sjc.execute("INSERT INTO acme.t VALUES (7, 1)");
@@ -101,7 +91,8 @@ class LinkFatalFaultsIT {
         });
 
         Link link = new Link(
-                LinkConfig.of(sjc.endpoint(), nyc.endpoint(), FilterPolicies.DEFAULTS, before), harness.view());
+                LinkConfig.of(sjc.endpoint(), nyc.endpoint(), FilterPolicies.DEFAULTS, before),
+                links.harness().view());
         try {
             link.start();
             System.out.println(

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.shardhome.filter.rules.FilterPolicies;
 import io.shardhome.links.testing.Flavour;
 import io.shardhome.links.testing.LinkHarness;
+import io.shardhome.links.testing.LinkHarnessExtension;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
 import io.shardhome.links.testing.RequiresSiteMasters;
@@ -14,9 +15,8 @@ import io.shardhome.links.testing.Workload;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,18 +26,13 @@ class LinkFaultsIT {
     private static final List<String> SHARDS = List.of("acme", "bolt", "cinder", "dune");
     private final MariaDbSite sjc = MariaDbSites.get("sjc");
     private final MariaDbSite nyc = MariaDbSites.get("nyc");
-    private LinkHarness harness;
 
-    @BeforeEach
-    void fourShardsAtSjc() {
-        harness = LinkHarness.start("sjc", "nyc");
-        SHARDS.forEach(shard -> harness.define(shard, "sjc"));
-    }
-
-    @AfterEach
-    void closeLinks() {
-        harness.close();
-    }
+    @RegisterExtension
+    final LinkHarnessExtension links = LinkHarnessExtension.sites("sjc", "nyc")
+            .shard("acme", "sjc")
+            .shard("bolt", "sjc")
+            .shard("cinder", "sjc")
+            .shard("dune", "sjc");
 
     @ParameterizedTest(name = "channels={0}")
     @ValueSource(ints = {1, 4})
@@ -45,8 +40,8 @@ class LinkFaultsIT {
         if (channels > 1) {
             Flavour.assumeMariaDb("parallel apply needs a MariaDB source");
         }
-        Link link = harness.started(
-                LinkConfig.of(sjc.endpoint(), nyc.endpoint(), FilterPolicies.DEFAULTS, sjc.gtidPosition())
+        Link link = links.harness()
+                .started(LinkConfig.of(sjc.endpoint(), nyc.endpoint(), FilterPolicies.DEFAULTS, sjc.gtidPosition())
                         .withChannels(channels));
         Workload.createShards(sjc, SHARDS);
         CompletableFuture<Void> load = CompletableFuture.runAsync(() -> Workload.load(sjc, SHARDS, 600, 10));
@@ -59,7 +54,7 @@ class LinkFaultsIT {
             sjc.killLinkSessions();
             if (kill == 4) {
                 link.close();
-                link = harness.started(link.config());
+                link = links.harness().started(link.config());
             }
         }
         load.join();
@@ -68,7 +63,7 @@ class LinkFaultsIT {
 
     @Test
     void targetRestartMidStreamRecoversByItself() {
-        Link link = harness.link("sjc", "nyc");
+        Link link = links.harness().link("sjc", "nyc");
         Workload.createShards(sjc, SHARDS);
         CompletableFuture<Void> load = CompletableFuture.runAsync(() -> Workload.load(sjc, SHARDS, 400, 10));
         await().atMost(Duration.ofSeconds(30)).until(() -> link.status().applied() > 20);
@@ -88,13 +83,13 @@ class LinkFaultsIT {
         Workload.createShards(sjc, SHARDS);
         int firstTx = 0;
         for (int channels : new int[] {1, 4, 2, 1}) {
-            Link link = harness.started(serial.withChannels(channels));
+            Link link = links.harness().started(serial.withChannels(channels));
             Workload.load(sjc, SHARDS, firstTx, 60, 5);
             firstTx += 60;
             awaitCaughtUp(link, "sjc");
             link.close();
         }
-        awaitAllCopied(harness.started(serial));
+        awaitAllCopied(links.harness().started(serial));
     }
 
     private boolean caughtUpAndLoadDone(Link link, CompletableFuture<Void> load) {
