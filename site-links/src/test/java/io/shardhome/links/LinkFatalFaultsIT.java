@@ -95,13 +95,6 @@ class LinkFatalFaultsIT {
                 links.harness().view());
         try {
             link.start();
-            System.out.println(
-                    "DEBUG logs=" + sjc.rows("SHOW BINARY LOGS") + " before=" + before + " now=" + sjc.gtidPosition());
-            try {
-                Thread.sleep(3000);
-            } catch (InterruptedException e) {
-            }
-            System.out.println("DEBUG state=" + link.status());
             PendingError error = awaitStopped(link);
             assertThat(error.code()).isEqualTo(LinkException.Code.BINLOG_PURGED);
             assertThat(error.message()).contains(before, "purged", "re-copy the shards homed at sjc");
