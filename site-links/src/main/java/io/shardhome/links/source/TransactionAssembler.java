@@ -30,10 +30,10 @@ import java.util.function.IntFunction;
  * thread; feed it events in binlog order.
  */
 public final class TransactionAssembler {
-    private final IntFunction<String> charsetOfCollation;
     /** Distinct shapes kept at most; past it the cache starts over (only memory, never meaning, depends on it). */
     private static final int MAX_SHAPES = 10_000;
 
+    private final IntFunction<String> charsetOfCollation;
     private final Map<Long, TableShape> tables = new HashMap<>();
     private final Map<TableShape, TableShape> shapes = new HashMap<>();
     private final Map<Long, TableMapEventData> mapped = new HashMap<>();
@@ -124,7 +124,7 @@ public final class TransactionAssembler {
      */
     private void tableMap(TableMapEventData data) {
         if (mapped.get(data.getTableId()) == data) {
-            return; // the reader hands back the same instance for a byte-equal map (see TableMapCache)
+            return; // the reader hands back the same instance for a byte-equal map (see CachingEventDeserializer)
         }
         TableShape shape = TableShapes.of(data, charsetOfCollation);
         if (shapes.size() >= MAX_SHAPES) {

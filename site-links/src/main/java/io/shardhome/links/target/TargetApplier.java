@@ -224,8 +224,8 @@ public final class TargetApplier implements AutoCloseable {
     }
 
     /**
-     * DDL whose default schema does not exist here, or that drops it, runs on a second session that never
-     * has a default schema (DDL commits anyway, so it needs no shared transaction).
+     * DDL whose default schema does not exist here runs on a second session that never has a default
+     * schema (DDL commits anyway, so it needs no shared transaction).
      */
     private void executeWithoutDefaultSchema(String sql) throws SQLException {
         if (schemaless == null) {
