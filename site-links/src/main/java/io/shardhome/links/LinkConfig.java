@@ -76,22 +76,15 @@ public record LinkConfig(
 
     /** The same link committing at most {@code transactions} source transactions per target commit. */
     public LinkConfig withMaxGroup(int transactions) {
-        return new LinkConfig(
-                roles,
-                source,
-                target,
-                policies,
-                startGtid,
-                readerServerId,
-                queueCapacity,
-                retryMin,
-                retryMax,
-                transactions,
-                channels);
+        return tuned(transactions, channels);
     }
 
     /** The same link applying over {@code count} parallel channels. */
     public LinkConfig withChannels(int count) {
+        return tuned(maxGroup, count);
+    }
+
+    private LinkConfig tuned(int group, int count) {
         return new LinkConfig(
                 roles,
                 source,
@@ -102,7 +95,7 @@ public record LinkConfig(
                 queueCapacity,
                 retryMin,
                 retryMax,
-                maxGroup,
+                group,
                 count);
     }
 

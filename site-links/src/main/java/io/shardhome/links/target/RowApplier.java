@@ -26,7 +26,7 @@ final class RowApplier {
     private final Connection connection;
     private final String target;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
-    private final Map<TableShape, String> insertPrefixes = new IdentityHashMap<>();
+    private final Map<TableShape, TableSql> sqlByTable = new IdentityHashMap<>();
     private final StringBuilder pending = new StringBuilder();
     private final StringBuilder row = new StringBuilder();
     private TableShape pendingTable;
@@ -67,6 +67,32 @@ final class RowApplier {
         pendingTable = null;
     }
 
+    /** The SQL of one table shape, built once: shapes are interned by the assembler, so keyed by identity. */
+    private record TableSql(String insertPrefix, String insert, String update, String delete) {
+        static TableSql of(TableShape t) {
+            return new TableSql(
+                    RowStatements.insertPrefix(t),
+                    RowStatements.sql(t, RowChange.Kind.INSERT),
+                    RowStatements.sql(t, RowChange.Kind.UPDATE),
+                    RowStatements.sql(t, RowChange.Kind.DELETE));
+        }
+
+        String of(RowChange.Kind kind) {
+            return switch (kind) {
+                case INSERT -> insert;
+                case UPDATE -> update;
+                case DELETE -> delete;
+            };
+        }
+    }
+
+    private TableSql sqlOf(TableShape table) {
+        if (sqlByTable.size() >= MAX_CACHED && !sqlByTable.containsKey(table)) {
+            sqlByTable.clear();
+        }
+        return sqlByTable.computeIfAbsent(table, TableSql::of);
+    }
+
     PreparedStatement statement(String sql) throws SQLException {
         PreparedStatement s = statements.get(sql);
         if (s == null) {
@@ -104,14 +130,12 @@ final class RowApplier {
     }
 
     private void appendInsert(TableShape table) throws SQLException {
-        if (insertPrefixes.size() >= MAX_CACHED) {
-            insertPrefixes.clear();
-        }
+
         if (pendingTable != table || pending.length() + row.length() > MAX_STATEMENT_CHARS) {
             flush();
         }
         if (pendingTable == null) {
-            pending.append(insertPrefixes.computeIfAbsent(table, RowStatements::insertPrefix));
+            pending.append(sqlOf(table).insertPrefix());
             pendingTable = table;
         } else {
             pending.append(',');
@@ -120,7 +144,7 @@ final class RowApplier {
     }
 
     private void executeOne(RowChange change) throws SQLException {
-        PreparedStatement s = statement(RowStatements.sql(change));
+        PreparedStatement s = statement(sqlOf(change.table()).of(change.kind()));
         List<Object> values = RowStatements.parameters(change);
         for (int i = 0; i < values.size(); i++) {
             s.setObject(i + 1, values.get(i));

@@ -15,8 +15,12 @@ public final class RowStatements {
     private RowStatements() {}
 
     public static String sql(RowChange change) {
-        TableShape t = change.table();
-        return switch (change.kind()) {
+        return sql(change.table(), change.kind());
+    }
+
+    /** The single-row statement of {@code kind} for table {@code t}. */
+    public static String sql(TableShape t, RowChange.Kind kind) {
+        return switch (kind) {
             case INSERT ->
                 "INSERT INTO " + t.qualifiedName() + " (" + columnList(t) + ") VALUES ("
                         + placeholders(t.columns().size()) + ")";
