@@ -31,6 +31,7 @@ public final class Link implements AutoCloseable {
     private final ShardMapView view;
     private final ShardFilter filter;
     private final LinkProgress progress = new LinkProgress();
+    private final SkipDesk skips = new SkipDesk(progress);
     private final ShardMapView.Listener mapListener = this::mapChanged;
     private final Object monitor = new Object();
     private final Thread thread;
@@ -71,6 +72,21 @@ public final class Link implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Skips the one transaction this OFFLINE:ERROR link stopped at: the link resumes, reads it again without
+     * applying it, and records it (tables, row counts, {@code by}, when) in {@link LinkStatus#skips()}.
+     *
+     * @param gtid the pending transaction's GTID; any other is refused
+     * @param by who asked, for the record
+     * @throws LinkException {@code INVALID_USE} when the link is not stopped at {@code gtid}
+     */
+    public void skip(String gtid, String by) {
+        PendingError error = state == LinkState.OFFLINE_ERROR ? pendingError : null;
+        skips.request(id(), error, gtid, by);
+        LOG.warn("link {}: {} asked to skip transaction {}", id(), by, gtid);
+        resume();
+    }
+
     /** Asks a link in OFFLINE:ERROR to try again from its stored position (after fixing the cause). */
     public void resume() {
         synchronized (monitor) {
@@ -89,7 +105,7 @@ public final class Link implements AutoCloseable {
         return new LinkStatus(
                 id(),
                 state,
-                p == null ? "" : p.gtidSet(),
+                p == null ? "" : p.gtidSet().toString(),
                 p == null ? "" : p.lastGtid(),
                 p == null ? "" : p.binlog().toString(),
                 progress.lagSeconds(System.currentTimeMillis()),
@@ -98,7 +114,10 @@ public final class Link implements AutoCloseable {
                 progress.droppedCounts(),
                 Optional.ofNullable(pendingError),
                 lastTransientError,
-                map.version());
+                map.version(),
+                progress.skips(),
+                skips.pending().map(SkipDesk.Request::gtid).orElse(""),
+                progress.waiting());
     }
 
     private void mapChanged(ShardMap map) {
@@ -147,7 +166,7 @@ public final class Link implements AutoCloseable {
     }
 
     private void runSession() throws InterruptedException {
-        try (LinkSession session = new LinkSession(config, view, filter, progress, this::connected)) {
+        try (LinkSession session = new LinkSession(config, view, filter, progress, skips, this::connected)) {
             session.run(() -> closing);
         }
     }

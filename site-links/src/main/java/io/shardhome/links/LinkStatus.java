@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param dropped transactions dropped since it started, by reason
  * @param pendingError why the link is OFFLINE:ERROR
  * @param lastTransientError the last fault it is retrying (empty once it is ONLINE again)
+ * @param skips the transactions operators skipped, newest first (the last 20)
+ * @param skipRequested the GTID of a requested skip not done yet, or empty
+ * @param waiting what the link waits for before it can go on (empty: nothing)
  */
 public record LinkStatus(
         String linkId,
@@ -28,9 +31,13 @@ public record LinkStatus(
         Map<Reason, Long> dropped,
         Optional<PendingError> pendingError,
         String lastTransientError,
-        long mapVersion) {
+        long mapVersion,
+        java.util.List<SkipRecord> skips,
+        String skipRequested,
+        String waiting) {
     public LinkStatus {
         dropped = Map.copyOf(dropped);
+        skips = java.util.List.copyOf(skips);
     }
 
     public long droppedFor(Reason reason) {

@@ -11,6 +11,10 @@ import java.util.TreeMap;
  * @param pendingErrorGtid the transaction it stopped at (trepctl's pendingErrorSeqno)
  * @param pendingExceptionMessage what happened and what to do
  * @param dropped dropped transactions by reason name
+ * @param pendingTransaction what the transaction it stopped at holds (tables and row counts), when known
+ * @param skips transactions operators skipped, newest first
+ * @param skipRequested a requested skip not done yet (GTID), or empty
+ * @param waiting what the link waits for before it can go on, or empty
  */
 public record PublishedStatus(
         String linkId,
@@ -28,9 +32,57 @@ public record PublishedStatus(
         String pendingExceptionMessage,
         String lastTransientError,
         long mapVersion,
-        long publishedAtMillis) {
+        long publishedAtMillis,
+        TransactionSummary pendingTransaction,
+        java.util.List<SkipRecord> skips,
+        String skipRequested,
+        String waiting) {
     public PublishedStatus {
         dropped = Map.copyOf(dropped);
+        skips = skips == null ? java.util.List.of() : java.util.List.copyOf(skips);
+        skipRequested = skipRequested == null ? "" : skipRequested;
+        waiting = waiting == null ? "" : waiting;
+    }
+
+    /** A status without a pending transaction, skips or wait (what statuses published before them read as). */
+    public PublishedStatus(
+            String linkId,
+            String state,
+            String gtidSet,
+            String lastGtid,
+            String binlogPosition,
+            long lagSeconds,
+            long lagTransactions,
+            long applied,
+            Map<String, Long> dropped,
+            String pendingError,
+            String pendingErrorGtid,
+            String pendingErrorShard,
+            String pendingExceptionMessage,
+            String lastTransientError,
+            long mapVersion,
+            long publishedAtMillis) {
+        this(
+                linkId,
+                state,
+                gtidSet,
+                lastGtid,
+                binlogPosition,
+                lagSeconds,
+                lagTransactions,
+                applied,
+                dropped,
+                pendingError,
+                pendingErrorGtid,
+                pendingErrorShard,
+                pendingExceptionMessage,
+                lastTransientError,
+                mapVersion,
+                publishedAtMillis,
+                null,
+                null,
+                "",
+                "");
     }
 
     public static PublishedStatus of(LinkStatus status, long nowMillis) {
@@ -53,6 +105,10 @@ public record PublishedStatus(
                 error == null ? "" : error.message(),
                 status.lastTransientError(),
                 status.mapVersion(),
-                nowMillis);
+                nowMillis,
+                error == null ? null : error.transaction().orElse(null),
+                status.skips(),
+                status.skipRequested(),
+                status.waiting());
     }
 }

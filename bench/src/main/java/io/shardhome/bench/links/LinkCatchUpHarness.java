@@ -1,5 +1,6 @@
 package io.shardhome.bench.links;
 
+import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.filter.map.ShardMap;
 import io.shardhome.filter.rules.FilterPolicies;
@@ -7,7 +8,6 @@ import io.shardhome.links.Link;
 import io.shardhome.links.LinkConfig;
 import io.shardhome.links.LinkState;
 import io.shardhome.links.LinkStatus;
-import io.shardhome.links.source.GtidPositions;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
 import java.sql.Connection;
@@ -130,7 +130,8 @@ public final class LinkCatchUpHarness {
                         + "', MASTER_USE_GTID=slave_pos");
         long t0 = System.nanoTime();
         replica.execute("START SLAVE");
-        waitFor(() -> GtidPositions.behind(true, replica.value("SELECT @@GLOBAL.gtid_slave_pos"), end) == 0);
+        waitFor(() ->
+                GtidSet.parse(replica.value("SELECT @@GLOBAL.gtid_slave_pos")).covers(GtidSet.parse(end)));
         double elapsed = seconds(t0);
         replica.execute("STOP SLAVE");
         return elapsed;
@@ -165,7 +166,7 @@ public final class LinkCatchUpHarness {
             throw new IllegalStateException(
                     "link stopped: " + status.pendingError().orElseThrow());
         }
-        return GtidPositions.behind(true, status.gtidSet(), end) == 0;
+        return GtidSet.parse(status.gtidSet()).covers(GtidSet.parse(end));
     }
 
     private static void waitFor(BooleanSupplier done) {

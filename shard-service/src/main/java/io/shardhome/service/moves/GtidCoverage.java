@@ -1,7 +1,6 @@
 package io.shardhome.service.moves;
 
-import com.github.shyiko.mysql.binlog.GtidSet;
-import io.shardhome.links.source.GtidPositions;
+import io.shardhome.filter.gtid.GtidSet;
 
 /** Whether a link's processed GTID set covers a source position. Pure and thread-safe. */
 final class GtidCoverage {
@@ -14,12 +13,6 @@ final class GtidCoverage {
      * @param position the source position to reach (read after the fence)
      */
     static boolean covers(boolean mariaDb, String processed, String position) {
-        if (position.isBlank()) {
-            return true;
-        }
-        if (mariaDb) {
-            return GtidPositions.behind(true, processed, position) == 0;
-        }
-        return new GtidSet(position).isContainedWithin(new GtidSet(processed));
+        return GtidSet.parse(processed).covers(GtidSet.parse(position));
     }
 }

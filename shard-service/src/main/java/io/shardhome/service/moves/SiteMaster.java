@@ -2,7 +2,6 @@ package io.shardhome.service.moves;
 
 import io.shardhome.links.SiteEndpoint;
 import io.shardhome.links.target.Catalog;
-import io.shardhome.links.target.LinkPosition;
 import io.shardhome.service.moves.MoveException.Code;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -103,7 +102,7 @@ final class SiteMaster {
 
     /** The GTID set the link has processed into this (target) master, empty before its first run. */
     static String processedBy(Connection c, String linkId) throws SQLException {
-        return Catalog.load(c, linkId).map(LinkPosition::gtidSet).orElse("");
+        return Catalog.load(c, linkId).map(p -> p.gtidSet().toString()).orElse("");
     }
 
     private void awaitGone(List<Long> ids, Duration wait) throws InterruptedException {

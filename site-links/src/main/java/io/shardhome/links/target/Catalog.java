@@ -1,5 +1,6 @@
 package io.shardhome.links.target;
 
+import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.links.LinkException;
 import io.shardhome.links.LinkException.Code;
 import io.shardhome.links.SiteEndpoint;
@@ -90,7 +91,7 @@ public final class Catalog {
                 return Optional.of(new LinkPosition(
                         linkId,
                         rs.getString(1),
-                        rs.getString(2),
+                        GtidSet.parse(rs.getString(2)),
                         rs.getString(3),
                         new BinlogPosition(rs.getString(4), rs.getLong(5))));
             }
@@ -104,7 +105,7 @@ public final class Catalog {
             s.setString(1, position.linkId());
             s.setString(2, position.sourceSite());
             s.setString(3, targetSite);
-            s.setString(4, position.gtidSet());
+            s.setString(4, position.gtidSet().toString());
             s.executeUpdate();
         }
     }
