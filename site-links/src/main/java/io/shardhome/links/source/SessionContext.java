@@ -21,14 +21,25 @@ public record SessionContext(
         Integer lcTimeNames,
         Integer collationDatabase,
         Integer microseconds,
-        Integer explicitDefaultsForTimestamp) {
+        Integer explicitDefaultsForTimestamp,
+        int alterPhase) {
     private static final long AUTO_IS_NULL = 1L << 14;
     private static final long EXPLICIT_DEFAULTS_FOR_TIMESTAMP = 1L << 24;
     private static final long NO_FOREIGN_KEY_CHECKS = 1L << 26;
     private static final long RELAXED_UNIQUE_CHECKS = 1L << 27;
     private static final long IF_EXISTS = 1L << 28;
 
-    static final SessionContext NONE = new SessionContext(null, null, null, null, null, null, null, null, null);
+    /** MariaDB's binlog_alter_two_phase flags (START, COMMIT, ROLLBACK ALTER): logged twice, replayed never. */
+    static final int START_ALTER = 0x02;
+
+    static final int COMMIT_OR_ROLLBACK_ALTER = 0x04 | 0x08;
+
+    static final SessionContext NONE = new SessionContext(null, null, null, null, null, null, null, null, null, 0);
+
+    /** Whether this statement is one half of an ALTER logged in two phases ({@code binlog_alter_two_phase}). */
+    public boolean twoPhaseAlter() {
+        return (alterPhase & (START_ALTER | COMMIT_OR_ROLLBACK_ALTER)) != 0;
+    }
 
     /** Parses status variables {@code [from, to)} of a query event body. */
     static SessionContext parse(byte[] b, int from, int to) {
@@ -106,6 +117,7 @@ public record SessionContext(
         private Integer collationDatabase;
         private Integer microseconds;
         private Integer explicitDefaults;
+        private int alterPhase;
 
         StatusReader(byte[] b, int from, int to) {
             this.b = b;
@@ -126,7 +138,8 @@ public record SessionContext(
                     lcTimeNames,
                     collationDatabase,
                     microseconds,
-                    explicitDefaults);
+                    explicitDefaults,
+                    alterPhase);
         }
 
         private boolean step(int code) {
@@ -155,6 +168,10 @@ public record SessionContext(
                 case 19, 20 -> at += 1; // MySQL sql_require_primary_key, default table encryption
                 case 128 -> microseconds = (int) number(3); // MariaDB high-resolution now
                 case 129 -> at += 8; // MariaDB xid
+                case 130 -> {
+                    alterPhase = (int) number(1);
+                    at += (alterPhase & COMMIT_OR_ROLLBACK_ALTER) != 0 ? 8 : 0;
+                }
                 default -> {
                     return false;
                 }

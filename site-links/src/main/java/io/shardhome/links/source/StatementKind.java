@@ -25,7 +25,8 @@ public enum StatementKind {
     UNKNOWN;
 
     private static final Pattern SAVEPOINT_STATEMENT = Pattern.compile(
-            "^(?:SAVEPOINT|ROLLBACK\\s+(?:WORK\\s+)?TO\\s+(?:SAVEPOINT\\s+)?|RELEASE\\s+SAVEPOINT)\\s+(?:`(?:[^`]|``)+`|[\\w$]+)\\s*;?$",
+            "^(?:SAVEPOINT\\s+|ROLLBACK\\s+(?:WORK\\s+)?TO\\s+(?:SAVEPOINT\\s+)?|RELEASE\\s+SAVEPOINT\\s+)"
+                    + "(?:`(?:[^`]|``)+`|[\\w$]+)\\s*;?$",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> DDL_WORDS = Set.of(
             "CREATE",

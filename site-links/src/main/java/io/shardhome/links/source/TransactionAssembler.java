@@ -207,6 +207,10 @@ public final class TransactionAssembler {
     }
 
     private void ddl(EventBodies.Query query, Decoded decoded, RawEvent event, Consumer<SourceTransaction> complete) {
+        if (query.context().twoPhaseAlter()) {
+            throw unsupported("an ALTER logged in two phases (binlog_alter_two_phase=ON at the source; SET GLOBAL"
+                    + " binlog_alter_two_phase=OFF, and no session may set it)");
+        }
         if (query.errorCode() != 0) {
             throw unsupported("statement " + excerpt(decoded.text()) + " logged with error " + query.errorCode()
                     + " at the source (partly done)");
