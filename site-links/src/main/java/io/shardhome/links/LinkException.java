@@ -39,6 +39,12 @@ public class LinkException extends RuntimeException {
         /** The link was configured or used wrongly. */
         INVALID_USE(false),
         /**
+         * The source or target master does not meet a link's requirements (binlog format, server ids, the
+         * account's privileges, ...): {@link io.shardhome.links.preflight.LinkPreflight} names each variable or
+         * privilege, its value, the value needed and the statement or my.cnf line that fixes it.
+         */
+        PREFLIGHT_FAILED(false),
+        /**
          * An embedded MariaDB server ({@link io.shardhome.links.embedded.EmbeddedMariaDb}: the demo's and the
          * tests' sites) could not be installed, started or stopped. Links never raise it.
          */

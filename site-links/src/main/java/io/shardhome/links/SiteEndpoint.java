@@ -4,9 +4,10 @@ import io.shardhome.filter.map.Names;
 import java.util.Objects;
 
 /**
- * How to reach one site's master: the account needs REPLICATION SLAVE and REPLICATION CLIENT at a source,
- * and write access to the user schemas and {@code shardhome} (plus BINLOG ADMIN, for position-only
- * updates that must not be logged) at a target. Immutable.
+ * How to reach one site's master: the account needs REPLICATION SLAVE and REPLICATION CLIENT (BINLOG
+ * MONITOR) at a source, and write access to the user schemas and {@code shardhome} plus BINLOG REPLAY (BINLOG
+ * statements, origin server_id) and BINLOG ADMIN (position-only updates that must not be logged) at a target;
+ * {@link io.shardhome.links.preflight.LinkPreflight} checks them. Immutable.
  */
 public record SiteEndpoint(String site, String host, int port, String user, String password) {
     public SiteEndpoint {
