@@ -8,6 +8,7 @@ import io.shardhome.filter.rules.Decision;
 import io.shardhome.filter.rules.ShardFilter;
 import io.shardhome.filter.rules.TransactionHeader;
 import io.shardhome.links.LinkException.Code;
+import io.shardhome.links.preflight.LinkPreflight;
 import io.shardhome.links.source.BinlogReader;
 import io.shardhome.links.source.BinlogReader.Connected;
 import io.shardhome.links.source.BinlogReader.EventSignal;
@@ -63,6 +64,7 @@ final class LinkSession implements AutoCloseable {
 
     /** Replicates until {@code closing} turns true. @throws LinkException on any fault */
     void run(BooleanSupplier closing) throws InterruptedException {
+        LinkPreflight.verify(config.source(), config.target());
         applier = openApplier();
         read = applier.resumePosition();
         progress.moved(read);

@@ -73,6 +73,15 @@ public final class SqlErrors {
                             + " source's (same databases, tables and columns), then resume the link",
                     e);
         }
+        if (e.getErrorCode() == 1105) {
+            return new LinkException(
+                    Code.APPLY_FAILED,
+                    detail + "; the target refused a replayed event without saying why (MariaDB writes the cause only"
+                            + " to its error log): most often a column whose type differs between the sites; compare"
+                            + " SHOW CREATE TABLE of the tables named here at both sites, read the target's error log,"
+                            + " fix the target's table, then resume the link",
+                    e);
+        }
         if (PRIVILEGES.contains(e.getErrorCode())) {
             return new LinkException(
                     Code.APPLY_FAILED,
