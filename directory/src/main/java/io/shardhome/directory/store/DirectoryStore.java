@@ -40,8 +40,10 @@ public final class DirectoryStore {
     private final MapCommitter committer;
     private final SnapshotWriter writer;
     private final ShardEditor shards;
+    private final String actor;
 
     public DirectoryStore(CuratorFramework client, DirectoryLayout layout, StoreOptions options) {
+        this.actor = options.actor();
         this.client = client;
         this.layout = layout;
         this.reader = new SnapshotReader(client, layout);
@@ -216,6 +218,17 @@ public final class DirectoryStore {
      */
     public ShardPage listShards(String homeSite, String afterShardId, int limit) {
         return ShardListing.page(read(), homeSite, afterShardId, Math.max(1, limit));
+    }
+
+    /**
+     * Records an operator's action that changes no shard definition (a link skip, say) in the audit trail,
+     * under this store's actor and the current map version.
+     */
+    public AuditRecord recordAction(String action, String summary, List<AuditRecord.Change> changes) {
+        AuditRecord record =
+                new AuditRecord(version(), actor, java.time.Instant.now(), action, summary, changes, changes.size());
+        audit.append(record);
+        return record;
     }
 
     /** The audit trail, newest first. */

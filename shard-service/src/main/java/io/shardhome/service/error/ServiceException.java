@@ -32,6 +32,8 @@ public class ServiceException extends RuntimeException {
         SITE_IN_USE(HttpStatus.CONFLICT),
         /** The shard already has a move that has not ended. */
         MOVE_IN_PROGRESS(HttpStatus.CONFLICT),
+        /** A skip named another transaction than the one the link stopped at, or the link is not stopped. */
+        LINK_SKIP_REFUSED(HttpStatus.CONFLICT),
         /** The link from the shard's home to the target is not ONLINE, lags, or publishes no status. */
         LINK_NOT_READY(HttpStatus.CONFLICT),
         /** The shard cannot move there (already homed there, #LOCAL, or not ACTIVE). */

@@ -181,7 +181,10 @@ public final class TransactionAssembler {
             case ROLLBACK -> rollback(event, complete);
             case SAVEPOINT -> savepoint(query, decoded, event);
             case DDL -> ddl(query, decoded, event, complete);
-            case DML -> throw statementLogged("statement " + firstWords(decoded.text()));
+            case DML -> {
+                open.schemas.addAll(StatementSchemas.of(decoded.text(), query.database()));
+                throw statementLogged("statement " + firstWords(decoded.text()));
+            }
             case XA -> throw unsupported("an XA transaction (" + excerpt(decoded.text()) + ")");
             case DUMMY ->
                 throw unsupported("the source replaced an event this reader does not understand ("
