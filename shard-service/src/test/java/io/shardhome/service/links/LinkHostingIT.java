@@ -164,6 +164,61 @@ class LinkHostingIT {
 
     @Test
     @Order(3)
+    void aStoppedLinksPendingTransactionIsShownAndOnlyItCanBeSkippedAuditedFromTheCli() {
+        MariaDbSite nyc = MariaDbSites.get("nyc");
+        MariaDbSite sjc = MariaDbSites.get("sjc");
+        Api admin = Api.at(port, ADMIN);
+        admin.putJson("/api/v1/shards/gamma", "{\"home\":\"nyc\"}");
+        nyc.execute("CREATE DATABASE gamma", "CREATE TABLE gamma.t (id INT PRIMARY KEY, v INT)");
+        nyc.execute("INSERT INTO gamma.t VALUES (1, 0), (2, 0)");
+        await().atMost(PATIENCE).until(() -> sjc.schemaExists("gamma") && sjc.count("gamma.t") == 2);
+        sjc.execute("SET sql_log_bin=0", "DELETE FROM gamma.t WHERE id = 2");
+        nyc.execute("UPDATE gamma.t SET v = 5");
+        await().atMost(PATIENCE)
+                .until(() -> status(admin).path("state").asText().equals("OFFLINE:ERROR"));
+        JsonNode stopped = status(admin);
+        String gtid = stopped.path("pendingErrorGtid").asText();
+        assertThat(stopped.path("pendingError").asText()).isEqualTo("DATA_DIVERGED");
+        assertThat(stopped.path("pendingTransaction")
+                        .path("rows")
+                        .path("gamma.t")
+                        .asLong())
+                .isEqualTo(2);
+
+        Api.Reply wrong =
+                admin.send("POST", "/api/v1/links/nyc-%3Esjc/skip", "application/json", "{\"gtid\":\"7-7-7\"}");
+        assertThat(wrong.status()).isEqualTo(409);
+        assertThat(wrong.code()).isEqualTo("LINK_SKIP_REFUSED");
+        assertThat(wrong.body()).contains(gtid);
+        StringWriter out = new StringWriter();
+        int skipped = ShardhomeCli.run(
+                new PrintWriter(out, true),
+                new PrintWriter(out, true),
+                "link",
+                "skip",
+                "nyc->sjc",
+                "--gtid",
+                gtid,
+                "--url=http://127.0.0.1:" + port,
+                "--token=" + ADMIN);
+
+        assertThat(skipped).as(out.toString()).isZero();
+        await().atMost(PATIENCE).until(() -> status(admin).path("skips").size() == 1);
+        JsonNode record = status(admin).path("skips").get(0);
+        assertThat(record.path("transaction").path("gtid").asText()).isEqualTo(gtid);
+        assertThat(record.path("transaction").path("rows").path("gamma.t").asLong())
+                .isEqualTo(2);
+        assertThat(record.path("by").asText()).isEqualTo("api:ops");
+        assertThat(status(admin).path("state").asText()).isEqualTo("ONLINE");
+        nyc.execute("INSERT INTO gamma.t VALUES (3, 3)");
+        await().atMost(PATIENCE).until(() -> sjc.count("gamma.t") == 2);
+        JsonNode audit = admin.get("/api/v1/audit?limit=5").json();
+        assertThat(audit.findValuesAsText("action")).contains("link.skip");
+        assertThat(audit.toString()).contains(gtid, "gamma.t");
+    }
+
+    @Test
+    @Order(4)
     void standbyInstanceTakesTheLinkOverWhenTheRunningOneGoesAwayAndResumesFromTheStoredPosition() {
         MariaDbSite nyc = MariaDbSites.get("nyc");
         MariaDbSite sjc = MariaDbSites.get("sjc");

@@ -22,6 +22,11 @@ public final class EventBuffer implements AutoCloseable {
     /** Bytes kept in memory per buffer before the rest goes to a file. */
     static final long MEMORY_LIMIT = 8L << 20;
 
+    /** Receives events one at a time. */
+    public interface EventConsumer<E extends Exception> {
+        void accept(byte[] event) throws E;
+    }
+
     /** Receives batches of events. */
     public interface BatchConsumer<E extends Exception> {
         void accept(List<byte[]> events) throws E;
@@ -92,6 +97,13 @@ public final class EventBuffer implements AutoCloseable {
         }
         if (!batch.isEmpty()) {
             consumer.accept(batch);
+        }
+    }
+
+    /** Hands the events over one at a time, in order. */
+    public <E extends Exception> void forEach(EventConsumer<E> consumer) throws E {
+        for (EventSource source = open(); source.hasNext(); ) {
+            consumer.accept(source.next());
         }
     }
 

@@ -138,7 +138,9 @@ public final class TargetApplier implements AutoCloseable {
         long batch = session.maxBatchBytes();
         for (TxStep step : tx.steps()) {
             if (step instanceof TxStep.Rows rows) {
-                rows.events().forEachBatch(batch, session::replay);
+                BinlogBatcher batcher = new BinlogBatcher(batch, session::replay);
+                rows.events().forEach(batcher::add);
+                batcher.finish();
             } else if (step instanceof TxStep.Statement st
                     && st.kind() != io.shardhome.links.source.StatementKind.DDL) {
                 session.execute(st.text());
