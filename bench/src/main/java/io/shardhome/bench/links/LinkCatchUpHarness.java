@@ -24,7 +24,9 @@ import java.util.function.DoubleSupplier;
  * Catch-up rate of a site link against native MariaDB replication of the same binlog, in one run: loads
  * {@code rows} small-row inserts in transactions of 10 rows over 16 shards at a source master (nothing
  * replicating), then times a native replica (single-threaded, GTID) and then the link in each
- * configuration, each from the same start position to the same end, on its own empty target.
+ * configuration, each from the same start position to the same end, on its own empty target. With {@code
+ * -Dworkload=mixed} the load is sysbench {@code oltp_write_only}-like instead: 1,000 rows per shard, then
+ * {@code rows} transactions of UPDATE by key, UPDATE of an indexed column, DELETE and INSERT of one row.
  *
  * <p>Run: {@code mvn -q -pl bench exec:java -Dexec.classpathScope=compile
  * -Dexec.mainClass=io.shardhome.bench.links.LinkCatchUpHarness -Dexec.args="100000"}.
@@ -94,6 +96,10 @@ public final class LinkCatchUpHarness {
     }
 
     private static void load(MariaDbSite source, List<String> shards, int rows) throws SQLException {
+        if ("mixed".equals(System.getProperty("workload"))) {
+            MixedWorkload.load(source, shards, rows);
+            return;
+        }
         for (String shard : shards) {
             source.execute(
                     "CREATE DATABASE " + shard,
