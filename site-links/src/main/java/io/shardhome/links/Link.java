@@ -1,6 +1,7 @@
 package io.shardhome.links;
 
 import io.shardhome.directory.view.ShardMapView;
+import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.filter.map.ShardMap;
 import io.shardhome.filter.rules.ShardFilter;
 import io.shardhome.links.LinkException.Code;
@@ -32,6 +33,8 @@ public final class Link implements AutoCloseable {
     private final ShardFilter filter;
     private final LinkProgress progress = new LinkProgress();
     private final SkipDesk skips = new SkipDesk(progress);
+    private final HoldDesk holds = new HoldDesk();
+    private final java.util.Set<String> excluded = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ShardMapView.Listener mapListener = this::mapChanged;
     private final Object monitor = new Object();
     private final Thread thread;
@@ -87,6 +90,75 @@ public final class Link implements AutoCloseable {
         resume();
     }
 
+    /**
+     * Stops the link at a transaction boundary: everything it read before is applied at the target, nothing
+     * after. With a {@code limit} the link first applies every transaction in it (a position of the source
+     * at or after where the link is), then stops before the first one beyond it; a second call while held
+     * moves the hold on. The link goes on at {@link #release()}, or by itself after {@code maxHold}.
+     *
+     * @param limit null: stop at the next boundary
+     * @return the position the link holds at (what the target has applied from the source)
+     * @throws LinkException {@code INVALID_USE} when the link does not get there within {@code wait}
+     */
+    public LinkPosition hold(GtidSet limit, Duration maxHold, Duration wait) throws InterruptedException {
+        return holds.hold(limit, maxHold, wait, id());
+    }
+
+    /** Lets a held link go on. */
+    public void release() {
+        holds.release();
+    }
+
+    /**
+     * Leaves {@code shard} out from the next transaction boundary on (its copy at the target is being
+     * rebuilt; another reader applies it meanwhile), recorded in the target's catalog so that a restarted
+     * link still leaves it out; until {@link #include}.
+     *
+     * @return the position from which the link leaves it out
+     */
+    public LinkPosition exclude(String shard, String reason, Duration wait) throws InterruptedException {
+        LinkPosition at = hold(null, wait, wait);
+        try {
+            catalog(c -> Catalog.exclude(c, id(), shard, at.gtidSet().toString(), reason));
+            excluded.add(shard);
+            return at;
+        } finally {
+            release();
+        }
+    }
+
+    /** Carries {@code shard} again from the next transaction boundary on (see {@link #exclude}). */
+    public LinkPosition include(String shard, Duration wait) throws InterruptedException {
+        LinkPosition at = hold(null, wait, wait);
+        try {
+            catalog(c -> Catalog.include(c, id(), shard));
+            excluded.remove(shard);
+            return at;
+        } finally {
+            release();
+        }
+    }
+
+    /** The shards this link leaves out now. */
+    public java.util.Set<String> excluded() {
+        return java.util.Set.copyOf(excluded);
+    }
+
+    private interface CatalogWork {
+        void run(java.sql.Connection c) throws java.sql.SQLException;
+    }
+
+    private void catalog(CatalogWork work) {
+        SiteEndpoint target = config.target();
+        try (java.sql.Connection c =
+                java.sql.DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password())) {
+            work.run(c);
+        } catch (java.sql.SQLException e) {
+            throw io.shardhome.links.target.SqlErrors.classify(
+                    e, target.toString(), "updating the catalog of link " + id());
+        }
+    }
+
     /** Asks a link in OFFLINE:ERROR to try again from its stored position (after fixing the cause). */
     public void resume() {
         synchronized (monitor) {
@@ -117,7 +189,8 @@ public final class Link implements AutoCloseable {
                 map.version(),
                 progress.skips(),
                 skips.pending().map(SkipDesk.Request::gtid).orElse(""),
-                progress.waiting());
+                progress.waiting(),
+                excluded);
     }
 
     private void mapChanged(ShardMap map) {
@@ -166,7 +239,8 @@ public final class Link implements AutoCloseable {
     }
 
     private void runSession() throws InterruptedException {
-        try (LinkSession session = new LinkSession(config, view, filter, progress, skips, this::connected)) {
+        try (LinkSession session = new LinkSession(
+                config, view, filter, progress, new LinkSession.Desks(skips, holds, excluded), this::connected)) {
             session.run(() -> closing);
         }
     }
@@ -227,6 +301,7 @@ public final class Link implements AutoCloseable {
             closing = true;
             monitor.notifyAll();
         }
+        holds.release();
         view.removeListener(mapListener);
         try {
             thread.join(30_000);

@@ -38,7 +38,7 @@ final class LinkSession implements AutoCloseable {
     private final ShardMapView view;
     private final ShardFilter filter;
     private final LinkProgress progress;
-    private final SkipDesk skips;
+    private final Desks desks;
     private final Runnable onConnected;
     private final SourceMaster source;
     private Applier applier;
@@ -51,13 +51,13 @@ final class LinkSession implements AutoCloseable {
             ShardMapView view,
             ShardFilter filter,
             LinkProgress progress,
-            SkipDesk skips,
+            Desks desks,
             Runnable onConnected) {
         this.config = config;
         this.view = view;
         this.filter = filter;
         this.progress = progress;
-        this.skips = skips;
+        this.desks = desks;
         this.onConnected = onConnected;
         this.source = SourceMaster.open(config.source());
     }
@@ -69,7 +69,8 @@ final class LinkSession implements AutoCloseable {
         read = applier.resumePosition();
         progress.moved(read);
         TransactionAssembler assembler = new TransactionAssembler(source);
-        skips.pending().ifPresent(request -> assembler.skip(request.gtid()));
+        desks.skips().pending().ifPresent(request -> assembler.skip(request.gtid()));
+        loadExclusions();
         reader = new BinlogReader(
                 config.source(),
                 read.gtidSet().toString(),
@@ -90,6 +91,7 @@ final class LinkSession implements AutoCloseable {
             if (reader.backlog() == 0 && !assembler.inTransaction()) {
                 applier.idle(IDLE_SAVE_MILLIS);
                 progress.moved(applier.appliedPosition());
+                desks.holds().whenIdle(applier.appliedPosition().gtidSet(), this::drain);
             }
             housekeeping(assembler.inTransaction());
         }
@@ -115,6 +117,7 @@ final class LinkSession implements AutoCloseable {
     private void handle(SourceTransaction tx) {
         LinkPosition next = read.after(tx.gtid(), tx.endPosition());
         try {
+            desks.holds().beforeTransaction(tx.gtid(), this::drain);
             dispatch(tx, next);
         } catch (LinkException e) {
             tx.close();
@@ -131,7 +134,7 @@ final class LinkSession implements AutoCloseable {
 
     private void dispatch(SourceTransaction tx, LinkPosition next) throws InterruptedException {
         if (tx.skippedByOperator()) {
-            skips.done(TransactionSummary.of(tx));
+            desks.skips().done(TransactionSummary.of(tx));
             LOG.warn("link {}: skipped transaction {} as an operator asked", config.linkId(), tx.gtid());
             skip(tx, next);
             return;
@@ -164,6 +167,12 @@ final class LinkSession implements AutoCloseable {
     }
 
     private void apply(SourceTransaction tx, String shard, LinkPosition next) throws InterruptedException {
+        if (desks.excluded().contains(shard)
+                || (!config.onlyShards().isEmpty() && !config.onlyShards().contains(shard))) {
+            skip(tx, next);
+            progress.dropped(Decision.Reason.EXCLUDED, tx.commitMillis());
+            return;
+        }
         ShardDefinition definition = view.current().lookup(shard);
         boolean alone = tx.isDdl() || definition == null || definition.critical();
         if (applier.alreadyApplied(tx, shard, alone)) {
@@ -172,6 +181,31 @@ final class LinkSession implements AutoCloseable {
         }
         applier.apply(tx, shard, alone, next);
     }
+
+    /** For a hold: applies everything handed over; the target is then at the read position. */
+    private LinkPosition drain() throws InterruptedException {
+        applier.finish();
+        progress.moved(applier.appliedPosition());
+        return read;
+    }
+
+    /** The shards this link leaves out at its target, as its catalog says (a restart keeps them out). */
+    private void loadExclusions() {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                config.target().jdbcUrl(),
+                config.target().user(),
+                config.target().password())) {
+            java.util.Set<String> stored = io.shardhome.links.target.Catalog.exclusions(c, config.linkId());
+            desks.excluded().retainAll(stored);
+            desks.excluded().addAll(stored);
+        } catch (java.sql.SQLException e) {
+            throw io.shardhome.links.target.SqlErrors.classify(
+                    e, config.target().toString(), "reading the shards link " + config.linkId() + " leaves out");
+        }
+    }
+
+    /** What the link shares with its operators across sessions: skips, holds, excluded shards. */
+    record Desks(SkipDesk skips, HoldDesk holds, java.util.Set<String> excluded) {}
 
     private void skip(SourceTransaction tx, LinkPosition next) throws InterruptedException {
         tx.close();

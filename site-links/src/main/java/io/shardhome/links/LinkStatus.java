@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param skips the transactions operators skipped, newest first (the last 20)
  * @param skipRequested the GTID of a requested skip not done yet, or empty
  * @param waiting what the link waits for before it can go on (empty: nothing)
+ * @param excluded shards the link leaves out for now (their copies are being re-seeded)
  */
 public record LinkStatus(
         String linkId,
@@ -34,8 +35,10 @@ public record LinkStatus(
         long mapVersion,
         java.util.List<SkipRecord> skips,
         String skipRequested,
-        String waiting) {
+        String waiting,
+        java.util.Set<String> excluded) {
     public LinkStatus {
+        excluded = java.util.Set.copyOf(excluded);
         dropped = Map.copyOf(dropped);
         skips = java.util.List.copyOf(skips);
     }

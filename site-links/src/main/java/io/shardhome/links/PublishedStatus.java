@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * @param skips transactions operators skipped, newest first
  * @param skipRequested a requested skip not done yet (GTID), or empty
  * @param waiting what the link waits for before it can go on, or empty
+ * @param excluded shards the link leaves out for now (their copies are being re-seeded)
  */
 public record PublishedStatus(
         String linkId,
@@ -36,8 +37,10 @@ public record PublishedStatus(
         TransactionSummary pendingTransaction,
         java.util.List<SkipRecord> skips,
         String skipRequested,
-        String waiting) {
+        String waiting,
+        java.util.List<String> excluded) {
     public PublishedStatus {
+        excluded = excluded == null ? java.util.List.of() : java.util.List.copyOf(excluded);
         dropped = Map.copyOf(dropped);
         skips = skips == null ? java.util.List.of() : java.util.List.copyOf(skips);
         skipRequested = skipRequested == null ? "" : skipRequested;
@@ -82,7 +85,8 @@ public record PublishedStatus(
                 null,
                 null,
                 "",
-                "");
+                "",
+                null);
     }
 
     public static PublishedStatus of(LinkStatus status, long nowMillis) {
@@ -109,6 +113,7 @@ public record PublishedStatus(
                 error == null ? null : error.transaction().orElse(null),
                 status.skips(),
                 status.skipRequested(),
-                status.waiting());
+                status.waiting(),
+                status.excluded().stream().sorted().toList());
     }
 }

@@ -35,7 +35,9 @@ public record Decision(Action action, String shard, Reason reason, String messag
         LOCAL_SHARD,
         CATALOG,
         NOT_FROM_HOME,
-        ECHO
+        ECHO,
+        /** The link leaves the shard out for now (its copy is being re-seeded). */
+        EXCLUDED
     }
 
     public boolean isApply() {

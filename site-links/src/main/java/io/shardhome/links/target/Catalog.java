@@ -26,7 +26,7 @@ public final class Catalog {
             + " applied_at=NOW(6), applied_count=applied_count+? WHERE link_id=?";
 
     /** The version of the newest migration under {@code db/shardhome} ({@code CatalogTest} keeps it true). */
-    static final String LATEST_VERSION = "1";
+    static final String LATEST_VERSION = "2";
 
     private Catalog() {}
 
@@ -106,6 +106,61 @@ public final class Catalog {
             s.setString(2, position.sourceSite());
             s.setString(3, targetSite);
             s.setString(4, position.gtidSet().toString());
+            s.executeUpdate();
+        }
+    }
+
+    /** The shards link {@code linkId} leaves out at this target (see {@code V2__link_exclusion.sql}). */
+    public static java.util.Set<String> exclusions(Connection c, String linkId) throws SQLException {
+        java.util.Set<String> shards = new java.util.TreeSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT shard FROM shardhome.link_exclusion WHERE link_id=?")) {
+            s.setString(1, linkId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    shards.add(rs.getString(1));
+                }
+            }
+        }
+        return shards;
+    }
+
+    /** Records (unlogged: the catalog is site-local) that link {@code linkId} leaves {@code shard} out. */
+    public static void exclude(Connection c, String linkId, String shard, String since, String reason)
+            throws SQLException {
+        try (Statement unlogged = c.createStatement();
+                PreparedStatement s = c.prepareStatement("REPLACE INTO shardhome.link_exclusion (link_id, shard,"
+                        + " since_gtid, reason) VALUES (?,?,?,?)")) {
+            unlogged.execute("SET SESSION sql_log_bin=0");
+            s.setString(1, linkId);
+            s.setString(2, shard);
+            s.setString(3, since);
+            s.setString(4, reason.length() > 255 ? reason.substring(0, 255) : reason);
+            s.executeUpdate();
+        }
+    }
+
+    /** Removes an exclusion (unlogged). */
+    public static void include(Connection c, String linkId, String shard) throws SQLException {
+        try (Statement unlogged = c.createStatement();
+                PreparedStatement s =
+                        c.prepareStatement("DELETE FROM shardhome.link_exclusion WHERE link_id=? AND shard=?")) {
+            unlogged.execute("SET SESSION sql_log_bin=0");
+            s.setString(1, linkId);
+            s.setString(2, shard);
+            s.executeUpdate();
+        }
+    }
+
+    /** Removes a link's position rows, its channels' included (a finished helper link's; unlogged). */
+    public static void forget(Connection c, String linkId) throws SQLException {
+        try (Statement unlogged = c.createStatement();
+                PreparedStatement s = c.prepareStatement(
+                        "DELETE FROM shardhome.link_position WHERE link_id=? OR LEFT(link_id, CHAR_LENGTH(?) + 1)"
+                                + " = CONCAT(?, '#')")) {
+            unlogged.execute("SET SESSION sql_log_bin=0");
+            s.setString(1, linkId);
+            s.setString(2, linkId);
+            s.setString(3, linkId);
             s.executeUpdate();
         }
     }
