@@ -9,6 +9,8 @@ import io.shardhome.links.target.Catalog;
 import io.shardhome.links.target.LinkPosition;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,7 @@ public final class Link implements AutoCloseable {
     private final LinkProgress progress = new LinkProgress();
     private final SkipDesk skips = new SkipDesk(progress);
     private final HoldDesk holds = new HoldDesk();
-    private final java.util.Set<String> excluded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> excluded = ConcurrentHashMap.newKeySet();
     private final ShardMapView.Listener mapListener = this::mapChanged;
     private final Object monitor = new Object();
     private final Thread thread;
@@ -119,7 +121,10 @@ public final class Link implements AutoCloseable {
     public LinkPosition exclude(String shard, String reason, Duration wait) throws InterruptedException {
         LinkPosition at = hold(null, wait, wait);
         try {
-            catalog(c -> Catalog.exclude(c, id(), shard, at.gtidSet().toString(), reason));
+            Catalog.atTarget(config.target(), "leaving " + shard + " out of link " + id(), c -> {
+                Catalog.exclude(c, id(), shard, at.gtidSet().toString(), reason);
+                return null;
+            });
             excluded.add(shard);
             return at;
         } finally {
@@ -131,7 +136,10 @@ public final class Link implements AutoCloseable {
     public LinkPosition include(String shard, Duration wait) throws InterruptedException {
         LinkPosition at = hold(null, wait, wait);
         try {
-            catalog(c -> Catalog.include(c, id(), shard));
+            Catalog.atTarget(config.target(), "carrying " + shard + " again in link " + id(), c -> {
+                Catalog.include(c, id(), shard);
+                return null;
+            });
             excluded.remove(shard);
             return at;
         } finally {
@@ -140,23 +148,8 @@ public final class Link implements AutoCloseable {
     }
 
     /** The shards this link leaves out now. */
-    public java.util.Set<String> excluded() {
-        return java.util.Set.copyOf(excluded);
-    }
-
-    private interface CatalogWork {
-        void run(java.sql.Connection c) throws java.sql.SQLException;
-    }
-
-    private void catalog(CatalogWork work) {
-        SiteEndpoint target = config.target();
-        try (java.sql.Connection c =
-                java.sql.DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password())) {
-            work.run(c);
-        } catch (java.sql.SQLException e) {
-            throw io.shardhome.links.target.SqlErrors.classify(
-                    e, target.toString(), "updating the catalog of link " + id());
-        }
+    public Set<String> excluded() {
+        return Set.copyOf(excluded);
     }
 
     /** Asks a link in OFFLINE:ERROR to try again from its stored position (after fixing the cause). */

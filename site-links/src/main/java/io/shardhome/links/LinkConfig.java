@@ -4,6 +4,7 @@ import io.shardhome.filter.rules.FilterPolicies;
 import io.shardhome.filter.rules.LinkRoles;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The configuration of one link. Immutable.
@@ -33,10 +34,10 @@ public record LinkConfig(
         Duration retryMax,
         int maxGroup,
         int channels,
-        java.util.Set<String> onlyShards,
+        Set<String> onlyShards,
         String idSuffix) {
     public LinkConfig {
-        onlyShards = onlyShards == null ? java.util.Set.of() : java.util.Set.copyOf(onlyShards);
+        onlyShards = onlyShards == null ? Set.of() : Set.copyOf(onlyShards);
         idSuffix = idSuffix == null ? "" : idSuffix;
         Objects.requireNonNull(roles, "roles");
         Objects.requireNonNull(source, "source");
@@ -79,7 +80,7 @@ public record LinkConfig(
                 Duration.ofSeconds(10),
                 100,
                 1,
-                java.util.Set.of(),
+                Set.of(),
                 "");
     }
 
@@ -94,7 +95,7 @@ public record LinkConfig(
     }
 
     /** A helper link that carries only {@code shards}, under its own id (this id + {@code suffix}). */
-    public LinkConfig onlyFor(java.util.Set<String> shards, String suffix) {
+    public LinkConfig onlyFor(Set<String> shards, String suffix) {
         return new LinkConfig(
                 roles,
                 source,

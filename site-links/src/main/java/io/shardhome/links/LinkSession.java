@@ -16,8 +16,10 @@ import io.shardhome.links.source.BinlogReader.Failure;
 import io.shardhome.links.source.SourceMaster;
 import io.shardhome.links.source.SourceTransaction;
 import io.shardhome.links.source.TransactionAssembler;
+import io.shardhome.links.target.Catalog;
 import io.shardhome.links.target.LinkPosition;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,21 +193,16 @@ final class LinkSession implements AutoCloseable {
 
     /** The shards this link leaves out at its target, as its catalog says (a restart keeps them out). */
     private void loadExclusions() {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                config.target().jdbcUrl(),
-                config.target().user(),
-                config.target().password())) {
-            java.util.Set<String> stored = io.shardhome.links.target.Catalog.exclusions(c, config.linkId());
-            desks.excluded().retainAll(stored);
-            desks.excluded().addAll(stored);
-        } catch (java.sql.SQLException e) {
-            throw io.shardhome.links.target.SqlErrors.classify(
-                    e, config.target().toString(), "reading the shards link " + config.linkId() + " leaves out");
-        }
+        Set<String> stored = Catalog.atTarget(
+                config.target(),
+                "reading the shards link " + config.linkId() + " leaves out",
+                c -> Catalog.exclusions(c, config.linkId()));
+        desks.excluded().retainAll(stored);
+        desks.excluded().addAll(stored);
     }
 
     /** What the link shares with its operators across sessions: skips, holds, excluded shards. */
-    record Desks(SkipDesk skips, HoldDesk holds, java.util.Set<String> excluded) {}
+    record Desks(SkipDesk skips, HoldDesk holds, Set<String> excluded) {}
 
     private void skip(SourceTransaction tx, LinkPosition next) throws InterruptedException {
         tx.close();

@@ -1,8 +1,10 @@
 package io.shardhome.links;
 
 import io.shardhome.filter.rules.Decision.Reason;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A snapshot of a link's status. Immutable.
@@ -33,14 +35,14 @@ public record LinkStatus(
         Optional<PendingError> pendingError,
         String lastTransientError,
         long mapVersion,
-        java.util.List<SkipRecord> skips,
+        List<SkipRecord> skips,
         String skipRequested,
         String waiting,
-        java.util.Set<String> excluded) {
+        Set<String> excluded) {
     public LinkStatus {
-        excluded = java.util.Set.copyOf(excluded);
+        excluded = Set.copyOf(excluded);
         dropped = Map.copyOf(dropped);
-        skips = java.util.List.copyOf(skips);
+        skips = List.copyOf(skips);
     }
 
     public long droppedFor(Reason reason) {

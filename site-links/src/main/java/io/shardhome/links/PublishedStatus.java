@@ -1,5 +1,6 @@
 package io.shardhome.links;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,14 +36,14 @@ public record PublishedStatus(
         long mapVersion,
         long publishedAtMillis,
         TransactionSummary pendingTransaction,
-        java.util.List<SkipRecord> skips,
+        List<SkipRecord> skips,
         String skipRequested,
         String waiting,
-        java.util.List<String> excluded) {
+        List<String> excluded) {
     public PublishedStatus {
-        excluded = excluded == null ? java.util.List.of() : java.util.List.copyOf(excluded);
+        excluded = excluded == null ? List.of() : List.copyOf(excluded);
         dropped = Map.copyOf(dropped);
-        skips = skips == null ? java.util.List.of() : java.util.List.copyOf(skips);
+        skips = skips == null ? List.of() : List.copyOf(skips);
         skipRequested = skipRequested == null ? "" : skipRequested;
         waiting = waiting == null ? "" : waiting;
     }

@@ -7,13 +7,10 @@ import com.github.shyiko.mysql.binlog.event.RotateEventData;
 import io.shardhome.filter.gtid.Gtid;
 import io.shardhome.links.LinkException;
 import io.shardhome.links.LinkException.Code;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -54,7 +51,7 @@ public final class TransactionAssembler {
     private byte[] format;
     private String binlogFile = "";
     private String skipGtid = "";
-    private Builder open;
+    private TransactionBuilder open;
 
     /** @param catalog what the source master says about collation ids, and its flavour */
     public TransactionAssembler(SourceCatalog catalog) {
@@ -99,7 +96,8 @@ public final class TransactionAssembler {
             case XID, XA_PREPARE -> close(event, complete);
             case QUERY -> {
                 EventBodies.Query query = (EventBodies.Query) event.data();
-                StatementKind kind = StatementKind.of(decode(query).text());
+                StatementKind kind =
+                        StatementKind.of(StatementText.decode(query, catalog).text());
                 if (kind == StatementKind.BEGIN) {
                     open.rowTransaction = true;
                 } else if (!open.rowTransaction || kind == StatementKind.COMMIT || kind == StatementKind.ROLLBACK) {
@@ -164,16 +162,16 @@ public final class TransactionAssembler {
                     null);
         }
         tables.clear();
-        open = new Builder(gtid, event.serverId(), format, event.timestampMillis(), !standalone);
+        open = new TransactionBuilder(gtid, event.serverId(), format, event.timestampMillis(), !standalone);
         open.skipping = gtid.toString().equals(skipGtid);
     }
 
     private void query(RawEvent event, Consumer<SourceTransaction> complete) {
         EventBodies.Query query = (EventBodies.Query) event.data();
-        Decoded decoded = decode(query);
+        StatementText decoded = StatementText.decode(query, catalog);
         StatementKind kind = StatementKind.of(decoded.text());
         if (open == null) {
-            throw unsupported("statement outside a GTID transaction: " + firstWords(decoded.text()));
+            throw unsupported("statement outside a GTID transaction: " + StatementText.firstWords(decoded.text()));
         }
         switch (kind) {
             case BEGIN -> open.rowTransaction = true;
@@ -183,14 +181,15 @@ public final class TransactionAssembler {
             case DDL -> ddl(query, decoded, event, complete);
             case DML -> {
                 open.schemas.addAll(StatementSchemas.of(decoded.text(), query.database()));
-                throw statementLogged("statement " + firstWords(decoded.text()));
+                throw statementLogged("statement " + StatementText.firstWords(decoded.text()));
             }
-            case XA -> throw unsupported("an XA transaction (" + excerpt(decoded.text()) + ")");
+            case XA -> throw unsupported("an XA transaction (" + StatementText.excerpt(decoded.text()) + ")");
             case DUMMY ->
                 throw unsupported("the source replaced an event this reader does not understand ("
-                        + excerpt(decoded.text()) + ")");
+                        + StatementText.excerpt(decoded.text()) + ")");
             case UNKNOWN ->
-                throw unsupported("statement " + firstWords(decoded.text()) + " (not DDL, not a savepoint)");
+                throw unsupported(
+                        "statement " + StatementText.firstWords(decoded.text()) + " (not DDL, not a savepoint)");
         }
     }
 
@@ -202,21 +201,22 @@ public final class TransactionAssembler {
         close(event, complete);
     }
 
-    private void savepoint(EventBodies.Query query, Decoded decoded, RawEvent event) {
+    private void savepoint(EventBodies.Query query, StatementText decoded, RawEvent event) {
         if (!open.rowTransaction) {
-            throw unsupported("savepoint outside a transaction: " + excerpt(decoded.text()));
+            throw unsupported("savepoint outside a transaction: " + StatementText.excerpt(decoded.text()));
         }
         open.steps.add(statement(query, StatementKind.SAVEPOINT, decoded, event));
     }
 
-    private void ddl(EventBodies.Query query, Decoded decoded, RawEvent event, Consumer<SourceTransaction> complete) {
+    private void ddl(
+            EventBodies.Query query, StatementText decoded, RawEvent event, Consumer<SourceTransaction> complete) {
         if (query.context().twoPhaseAlter()) {
             throw unsupported("an ALTER logged in two phases (binlog_alter_two_phase=ON at the source; SET GLOBAL"
                     + " binlog_alter_two_phase=OFF, and no session may set it)");
         }
         if (query.errorCode() != 0) {
-            throw unsupported("statement " + excerpt(decoded.text()) + " logged with error " + query.errorCode()
-                    + " at the source (partly done)");
+            throw unsupported("statement " + StatementText.excerpt(decoded.text()) + " logged with error "
+                    + query.errorCode() + " at the source (partly done)");
         }
         open.steps.add(statement(query, StatementKind.DDL, decoded, event));
         open.schemas.addAll(StatementSchemas.of(decoded.text(), query.database()));
@@ -225,7 +225,8 @@ public final class TransactionAssembler {
         }
     }
 
-    private TxStep.Statement statement(EventBodies.Query query, StatementKind kind, Decoded decoded, RawEvent event) {
+    private TxStep.Statement statement(
+            EventBodies.Query query, StatementKind kind, StatementText decoded, RawEvent event) {
         List<String> context = kind == StatementKind.DDL
                 ? query.context()
                         .statements(
@@ -260,7 +261,7 @@ public final class TransactionAssembler {
         if (open == null) {
             throw unsupported("a commit outside a transaction");
         }
-        Builder done = open;
+        TransactionBuilder done = open;
         open = null;
         complete.accept(new SourceTransaction(
                 done.gtid,
@@ -279,19 +280,6 @@ public final class TransactionAssembler {
         }
     }
 
-    private Decoded decode(EventBodies.Query query) {
-        Integer collation = query.context().clientCollation();
-        String charset = collation == null ? "utf8mb4" : catalog.collation(collation)[0];
-        String javaName = Charsets.javaName(charset);
-        java.nio.charset.Charset decoder = javaName == null
-                ? java.nio.charset.StandardCharsets.ISO_8859_1
-                : java.nio.charset.Charset.forName(javaName);
-        boolean utf8 = Set.of("utf8mb4", "utf8mb3", "utf8", "ascii").contains(charset);
-        return new Decoded(new String(query.sql(), decoder), utf8);
-    }
-
-    private record Decoded(String text, boolean utf8) {}
-
     private LinkException statementLogged(String what) {
         return failure(
                 Code.STATEMENT_LOGGED,
@@ -306,7 +294,7 @@ public final class TransactionAssembler {
     }
 
     private LinkException failure(Code code, String message) {
-        Builder tx = open;
+        TransactionBuilder tx = open;
         open = null;
         if (tx == null) {
             return new LinkException(code, message);
@@ -320,68 +308,5 @@ public final class TransactionAssembler {
                 tx.gtid.toString(),
                 String.join(",", tx.schemas),
                 null);
-    }
-
-    /** The first words of a statement that may carry row values: its verb and table, never its values. */
-    private static String firstWords(String sql) {
-        List<String> tokens = SqlText.tokens(SqlText.withoutComments(sql));
-        StringBuilder out = new StringBuilder("'");
-        for (int i = 0; i < Math.min(8, tokens.size()); i++) {
-            String token = tokens.get(i);
-            if (token.startsWith("'")
-                    || token.startsWith("\"")
-                    || token.equals("(")
-                    || Set.of("VALUES", "VALUE", "SET", "SELECT", "WHERE")
-                            .contains(token.toUpperCase(java.util.Locale.ROOT))) {
-                break;
-            }
-            boolean glued = token.equals(".") || (i > 0 && tokens.get(i - 1).equals("."));
-            out.append(i == 0 || glued ? "" : " ").append(token);
-        }
-        return out.append(" ...'").toString();
-    }
-
-    private static String excerpt(String sql) {
-        String flat = sql.strip().replaceAll("\\s+", " ");
-        return "'" + (flat.length() > 120 ? flat.substring(0, 120) + "..." : flat) + "'";
-    }
-
-    private static final class Builder {
-        final Gtid gtid;
-        final long serverId;
-        final byte[] format;
-        final long commitMillis;
-        final List<TxStep> steps = new ArrayList<>();
-        final Set<String> schemas = new TreeSet<>();
-        final Map<String, Integer> rowEvents = new TreeMap<>();
-        final Map<String, Long> columns = new TreeMap<>();
-        boolean rowTransaction;
-        boolean touchesPositions;
-        boolean skipping;
-
-        Builder(Gtid gtid, long serverId, byte[] format, long commitMillis, boolean rowTransaction) {
-            this.gtid = gtid;
-            this.serverId = serverId;
-            this.format = format;
-            this.commitMillis = commitMillis;
-            this.rowTransaction = rowTransaction;
-        }
-
-        EventBuffer rows() {
-            if (!steps.isEmpty() && steps.get(steps.size() - 1) instanceof TxStep.Rows rows) {
-                return rows.events();
-            }
-            TxStep.Rows rows = new TxStep.Rows(new EventBuffer());
-            steps.add(rows);
-            return rows.events();
-        }
-
-        void close() {
-            steps.forEach(s -> {
-                if (s instanceof TxStep.Rows rows) {
-                    rows.events().close();
-                }
-            });
-        }
     }
 }

@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -110,9 +112,27 @@ public final class Catalog {
         }
     }
 
+    /** Work on a catalog session. */
+    public interface CatalogWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a short session at {@code target}.
+     *
+     * @throws LinkException classified by {@link SqlErrors} when it fails ({@code what} names the work)
+     */
+    public static <T> T atTarget(SiteEndpoint target, String what, CatalogWork<T> work) {
+        try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password())) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw SqlErrors.classify(e, target.toString(), what);
+        }
+    }
+
     /** The shards link {@code linkId} leaves out at this target (see {@code V2__link_exclusion.sql}). */
-    public static java.util.Set<String> exclusions(Connection c, String linkId) throws SQLException {
-        java.util.Set<String> shards = new java.util.TreeSet<>();
+    public static Set<String> exclusions(Connection c, String linkId) throws SQLException {
+        Set<String> shards = new TreeSet<>();
         try (PreparedStatement s = c.prepareStatement("SELECT shard FROM shardhome.link_exclusion WHERE link_id=?")) {
             s.setString(1, linkId);
             try (ResultSet rs = s.executeQuery()) {

@@ -5,6 +5,7 @@ import io.shardhome.links.LinkException.Code;
 import io.shardhome.links.OriginTag;
 import io.shardhome.links.SiteEndpoint;
 import io.shardhome.links.source.SourceTransaction;
+import io.shardhome.links.source.StatementKind;
 import io.shardhome.links.source.TxStep;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -141,8 +142,7 @@ public final class TargetApplier implements AutoCloseable {
                 BinlogBatcher batcher = new BinlogBatcher(batch, session::replay);
                 rows.events().forEach(batcher::add);
                 batcher.finish();
-            } else if (step instanceof TxStep.Statement st
-                    && st.kind() != io.shardhome.links.source.StatementKind.DDL) {
+            } else if (step instanceof TxStep.Statement st && st.kind() != StatementKind.DDL) {
                 session.execute(st.text());
             }
         }
