@@ -6,6 +6,7 @@ import io.shardhome.filter.rules.FilterPolicies;
 import io.shardhome.filter.rules.LinkRoles;
 import io.shardhome.filter.rules.Policy;
 import io.shardhome.filter.rules.ShardFilter;
+import io.shardhome.filter.gtid.Gtid;
 import io.shardhome.filter.rules.TransactionHeader;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,7 +83,7 @@ public class ShardFilterBenchmark {
         for (int i = 0; i < activeShards; i++) {
             int k = order.get(i);
             Set<String> schemas = Set.of(GeneratedMaps.shardId(offset + k * stride));
-            headers[i] = new TransactionHeader(schemas, false, origin, "0-1-" + k, "");
+            headers[i] = new TransactionHeader(schemas, false, origin, Gtid.mariaDb(0, 1, k), "");
         }
         return headers;
     }
