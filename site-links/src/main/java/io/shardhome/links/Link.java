@@ -98,7 +98,8 @@ public final class Link implements AutoCloseable {
                 progress.droppedCounts(),
                 Optional.ofNullable(pendingError),
                 lastTransientError,
-                map.version());
+                map.version(),
+                progress.waiting());
     }
 
     private void mapChanged(ShardMap map) {

@@ -13,6 +13,7 @@ final class LinkProgress {
     private volatile LinkPosition position;
     private volatile long lastCommitMillis;
     private volatile long lagTransactions = -1;
+    private volatile String waiting = "";
 
     LinkProgress() {
         for (Reason reason : Reason.values()) {
@@ -51,6 +52,15 @@ final class LinkProgress {
 
     void lagTransactions(long behind) {
         lagTransactions = behind;
+    }
+
+    /** What the link waits for before its next transaction (empty: nothing). */
+    void waiting(String what) {
+        waiting = what;
+    }
+
+    String waiting() {
+        return waiting;
     }
 
     LinkPosition position() {

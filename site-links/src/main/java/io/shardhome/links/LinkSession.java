@@ -2,6 +2,7 @@ package io.shardhome.links;
 
 import com.github.shyiko.mysql.binlog.network.ServerException;
 import io.shardhome.directory.view.ShardMapView;
+import io.shardhome.filter.gtid.Gtid;
 import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.filter.rules.Decision;
 import io.shardhome.filter.rules.ShardFilter;
@@ -15,6 +16,7 @@ import io.shardhome.links.source.GtidPositions;
 import io.shardhome.links.source.SourceMaster;
 import io.shardhome.links.source.SourceTransaction;
 import io.shardhome.links.source.TransactionAssembler;
+import io.shardhome.links.target.Catalog;
 import io.shardhome.links.target.LinkPosition;
 import io.shardhome.links.target.TargetApplier;
 import java.time.Duration;
@@ -42,6 +44,7 @@ final class LinkSession implements AutoCloseable {
     private final Runnable onConnected;
     private final SourceMaster source;
     private final TargetApplier applier;
+    private HandoverBarrier handover;
     private BinlogReader reader;
     private final List<SourceTransaction> group = new ArrayList<>();
     private ParallelApply parallel;
@@ -70,6 +73,8 @@ final class LinkSession implements AutoCloseable {
     void run(BooleanSupplier closing) throws InterruptedException {
         LinkPosition initial =
                 new LinkPosition(config.linkId(), config.roles().sourceSite(), config.startGtid(), "", null);
+        handover = new HandoverBarrier(config, progress, closing);
+        Catalog.retainChannels(config.target(), config.linkId(), config.channels());
         if (config.channels() > 1) {
             if (!source.isMariaDb()) {
                 throw new LinkException(
@@ -127,11 +132,18 @@ final class LinkSession implements AutoCloseable {
         }
         String origin = OriginTag.originOf(tx, config.roles().sourceSite());
         TransactionHeader header = new TransactionHeader(
-                tx.schemas(), tx.isDdl(), origin, tx.gtid(), tx.endPosition().toString());
+                tx.schemas(),
+                tx.isDdl(),
+                origin,
+                tx.gtid().isEmpty() ? null : Gtid.parse(tx.gtid()),
+                tx.endPosition().toString());
         Decision decision = filter.decide(view.current(), header);
         warnIfAny(decision);
         switch (decision.action()) {
-            case APPLY -> apply(tx, origin, next, decision.shard());
+            case APPLY -> {
+                handover.await(decision, tx.gtid(), this::flushGroup);
+                apply(tx, origin, next, decision.shard());
+            }
             case DROP -> {
                 flushGroup();
                 moveWithoutApply(next);
@@ -313,6 +325,9 @@ final class LinkSession implements AutoCloseable {
     public void close() {
         if (reader != null) {
             reader.close();
+        }
+        if (handover != null) {
+            handover.close();
         }
         if (parallel != null) {
             parallel.close();

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param dropped transactions dropped since it started, by reason
  * @param pendingError why the link is OFFLINE:ERROR
  * @param lastTransientError the last fault it is retrying (empty once it is ONLINE again)
+ * @param waiting what the link waits for before its next transaction, e.g. a moved shard's earlier home's
+ *     link (empty when it waits for nothing)
  */
 public record LinkStatus(
         String linkId,
@@ -28,9 +30,11 @@ public record LinkStatus(
         Map<Reason, Long> dropped,
         Optional<PendingError> pendingError,
         String lastTransientError,
-        long mapVersion) {
+        long mapVersion,
+        String waiting) {
     public LinkStatus {
         dropped = Map.copyOf(dropped);
+        waiting = waiting == null ? "" : waiting;
     }
 
     public long droppedFor(Reason reason) {

@@ -11,6 +11,8 @@ import java.util.TreeMap;
  * @param pendingErrorGtid the transaction it stopped at (trepctl's pendingErrorSeqno)
  * @param pendingExceptionMessage what happened and what to do
  * @param dropped dropped transactions by reason name
+ * @param waiting what the link waits for before its next transaction (empty: nothing), see {@link
+ *     LinkStatus#waiting()}
  */
 public record PublishedStatus(
         String linkId,
@@ -28,9 +30,11 @@ public record PublishedStatus(
         String pendingExceptionMessage,
         String lastTransientError,
         long mapVersion,
-        long publishedAtMillis) {
+        long publishedAtMillis,
+        String waiting) {
     public PublishedStatus {
         dropped = Map.copyOf(dropped);
+        waiting = waiting == null ? "" : waiting;
     }
 
     public static PublishedStatus of(LinkStatus status, long nowMillis) {
@@ -53,6 +57,7 @@ public record PublishedStatus(
                 error == null ? "" : error.message(),
                 status.lastTransientError(),
                 status.mapVersion(),
-                nowMillis);
+                nowMillis,
+                status.waiting());
     }
 }
