@@ -86,6 +86,6 @@ class FlipPropagationTest {
 
     private static PublishedStatus status(String state, long mapVersion, long publishedAtMillis) {
         return new PublishedStatus(
-                "nyc->x", state, "", "", "", 0, 0, 0, Map.of(), "", "", "", "", "", mapVersion, publishedAtMillis);
+                "nyc->x", state, "", "", "", 0, 0, 0, Map.of(), "", "", "", "", "", mapVersion, publishedAtMillis, "");
     }
 }

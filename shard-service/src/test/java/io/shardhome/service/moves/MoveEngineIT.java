@@ -257,6 +257,7 @@ class MoveEngineIT {
                 "",
                 "stopped",
                 mapVersion,
-                System.currentTimeMillis());
+                System.currentTimeMillis(),
+                "");
     }
 }
