@@ -187,44 +187,39 @@ public final class ShardFilter {
     }
 
     /**
-     * The message-less verdict for a tenure from {@link Tenures#of} (never a policy's): the verdict of the
-     * current map comes from the per-slot cache; the rare others (an earlier tenure, a write from before the
-     * home's current tenure) are made afresh.
+     * The message-less verdict for a tenure from {@link Tenures#of} (never a policy's): the verdicts that
+     * depend on the shard's definition alone come from the per-slot cache ({@link #plain}); the rare
+     * others (an earlier tenure, a write from before the home's current tenure) are made afresh.
      */
     private Decision judged(ShardMap map, int slot, ShardDefinition definition, int tenure) {
-        Reason current = plainReason(definition);
-        if (tenure == Tenures.LOCAL
-                || (tenure == Tenures.current(definition) && current == Reason.HOME_MATCH)
-                || (tenure == Tenures.OUTSIDE && current == Reason.NOT_FROM_HOME)) {
-            return plain(map, slot, current);
+        switch (tenure) {
+            case Tenures.CURRENT:
+                return plain(map, slot, Reason.HOME_MATCH);
+            case Tenures.LOCAL:
+                return plain(map, slot, Reason.LOCAL_SHARD);
+            case Tenures.OUTSIDE:
+                return definition.home().isSite(roles.sourceSite())
+                        ? new Decision(Action.DROP, definition.shardId(), Reason.NOT_FROM_HOME, "")
+                        : plain(map, slot, Reason.NOT_FROM_HOME);
+            case Tenures.UNKNOWN_AT_HOME:
+                return new Decision(Action.APPLY, definition.shardId(), Reason.HOME_MATCH, "");
+            default:
+                return new Decision(
+                        Action.APPLY,
+                        definition.shardId(),
+                        Reason.HOME_MATCH,
+                        "",
+                        tenures.predecessors(definition, tenure));
         }
-        String shard = definition.shardId();
-        if (tenure == Tenures.OUTSIDE) {
-            return new Decision(Action.DROP, shard, Reason.NOT_FROM_HOME, "");
-        }
-        List<Predecessor> before =
-                tenure == Tenures.UNKNOWN_AT_HOME ? List.of() : tenures.predecessors(definition, tenure);
-        return new Decision(Action.APPLY, shard, Reason.HOME_MATCH, "", before);
     }
 
     /**
-     * The verdict on a known shard by the current map, the same on both sides once the origin is the
-     * source: DROP {@code LOCAL_SHARD}, APPLY {@code HOME_MATCH} when homed at the source, else DROP {@code
-     * NOT_FROM_HOME} (which the extractor turns into its wrong-master policy).
-     */
-    private Reason plainReason(ShardDefinition definition) {
-        Home home = definition.home();
-        if (home.isLocal()) {
-            return Reason.LOCAL_SHARD;
-        }
-        return home.isSite(roles.sourceSite()) ? Reason.HOME_MATCH : Reason.NOT_FROM_HOME;
-    }
-
-    /**
-     * The message-less decision for {@link #plainReason}, made once per shard and map instance so
-     * the hot path allocates nothing. The cached decision is returned without being read: its slot
-     * can only hold this verdict, as it depends on nothing but the slot's definition (and {@link #judged}
-     * asks only for that verdict).
+     * The message-less decision on a known shard that depends on its definition alone: DROP {@code
+     * LOCAL_SHARD} for {@code #LOCAL}, APPLY {@code HOME_MATCH} (with the predecessors of the current
+     * tenure) when homed at the source, else DROP {@code NOT_FROM_HOME} (which the extractor turns into its
+     * wrong-master policy). Made once per shard and map instance so the hot path allocates nothing. The
+     * cached decision is returned without being read: its slot can only hold this verdict, as {@link
+     * #judged} asks for no other one on that definition.
      */
     private Decision plain(ShardMap map, int slot, Reason reason) {
         Decision[] decisions = cache.decisionsOn(map);

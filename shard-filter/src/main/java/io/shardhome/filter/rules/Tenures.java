@@ -18,6 +18,8 @@ final class Tenures {
     static final int LOCAL = -3;
     /** {@link #of}: older than a truncated history while the source is the home now: apply, waiting for nobody. */
     static final int UNKNOWN_AT_HOME = -4;
+    /** {@link #of}: committed in the current home's (open) tenure, or at the home of a never-moved shard. */
+    static final int CURRENT = -5;
 
     private final LinkRoles roles;
 
@@ -26,32 +28,34 @@ final class Tenures {
     }
 
     /**
-     * Where the source committed {@code tx} in its shard's home history: the index of the source's tenure
-     * it belongs to, {@link #OUTSIDE}, {@link #UNKNOWN_AT_HOME} or {@link #LOCAL}. A never-moved shard
-     * costs one comparison more than the plain rule; a transaction older than a truncated history is
-     * judged by the current home.
+     * Where the source committed {@code tx} in its shard's home history: {@link #CURRENT}, the index of an
+     * earlier tenure of the source it belongs to, {@link #OUTSIDE}, {@link #UNKNOWN_AT_HOME} or {@link
+     * #LOCAL}. A never-moved shard costs one comparison more than the plain rule; a transaction older than a
+     * truncated history is judged by the current home.
      */
     int of(ShardDefinition definition, TransactionHeader tx) {
         Home home = definition.home();
         if (home.isLocal()) {
             return LOCAL;
         }
+        boolean atHome = home.isSite(roles.sourceSite());
         HomeHistory history = definition.history();
         if (history.isNone()) {
-            return home.isSite(roles.sourceSite()) ? 0 : OUTSIDE;
+            return atHome ? CURRENT : OUTSIDE;
         }
         int tenure = history.locate(home, roles.sourceSite(), tx.gtid());
-        if (tenure != HomeHistory.UNKNOWN) {
-            return tenure;
+        if (tenure == history.tenures().size() - 1) {
+            return CURRENT;
         }
-        return home.isSite(roles.sourceSite()) ? UNKNOWN_AT_HOME : OUTSIDE;
+        if (tenure == HomeHistory.UNKNOWN) {
+            return atHome ? UNKNOWN_AT_HOME : OUTSIDE;
+        }
+        return tenure;
     }
 
-    /** The index of the shard's current (open) tenure. */
+    /** The index of the shard's current (open) tenure in its recorded history (-1 when it never moved). */
     static int current(ShardDefinition definition) {
-        return definition.history().isNone()
-                ? 0
-                : definition.history().tenures().size() - 1;
+        return definition.history().tenures().size() - 1;
     }
 
     /**
