@@ -1,12 +1,12 @@
 package io.shardhome.bench;
 
+import io.shardhome.filter.gtid.Gtid;
 import io.shardhome.filter.map.ShardMap;
 import io.shardhome.filter.rules.Decision;
 import io.shardhome.filter.rules.FilterPolicies;
 import io.shardhome.filter.rules.LinkRoles;
 import io.shardhome.filter.rules.Policy;
 import io.shardhome.filter.rules.ShardFilter;
-import io.shardhome.filter.gtid.Gtid;
 import io.shardhome.filter.rules.TransactionHeader;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -32,11 +32,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @RequiresSiteMasters
 class HandoverIT {
+    private static final String ROWS = "SELECT id, v FROM acme.t ORDER BY id";
+    private static final List<String> ROW_1 = List.of("1", "100");
     private final MariaDbSite nyc = MariaDbSites.get("nyc");
     private final MariaDbSite sjc = MariaDbSites.get("sjc");
     private final MariaDbSite lon = MariaDbSites.get("lon");
-    private static final String ROWS = "SELECT id, v FROM acme.t ORDER BY id";
-    private static final List<String> ROW_1 = List.of("1", "100");
 
     @RegisterExtension
     final LinkHarnessExtension links =
