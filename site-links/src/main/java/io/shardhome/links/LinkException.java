@@ -45,6 +45,11 @@ public class LinkException extends RuntimeException {
          */
         PREFLIGHT_FAILED(false),
         /**
+         * The link's apply channel count changed after it stopped without finishing its channels (their
+         * stored positions differ): it must run once more with the old count and stop gracefully.
+         */
+        CHANNEL_COUNT_CHANGED(false),
+        /**
          * An embedded MariaDB server ({@link io.shardhome.links.embedded.EmbeddedMariaDb}: the demo's and the
          * tests' sites) could not be installed, started or stopped. Links never raise it.
          */

@@ -44,6 +44,7 @@ final class LinkSession implements AutoCloseable {
     private final Runnable onConnected;
     private final SourceMaster source;
     private Applier applier;
+    private HandoverBarrier handover;
     private BinlogReader reader;
     private LinkPosition read;
     private long lastHousekeeping;
@@ -67,6 +68,8 @@ final class LinkSession implements AutoCloseable {
     /** Replicates until {@code closing} turns true. @throws LinkException on any fault */
     void run(BooleanSupplier closing) throws InterruptedException {
         LinkPreflight.verify(config.source(), config.target());
+        handover = new HandoverBarrier(config, progress, closing);
+        Catalog.retainChannels(config.target(), config.linkId(), config.channels());
         applier = openApplier();
         read = applier.resumePosition();
         progress.moved(read);
@@ -147,17 +150,13 @@ final class LinkSession implements AutoCloseable {
         }
         String origin = OriginTag.originOf(tx, config.roles().sourceSite(), source.serverId());
         TransactionHeader header = new TransactionHeader(
-                tx.schemas(),
-                tx.isDdl(),
-                origin,
-                tx.gtid().toString(),
-                tx.endPosition().toString());
+                tx.schemas(), tx.isDdl(), origin, tx.gtid(), tx.endPosition().toString());
         Decision decision = filter.decide(view.current(), header);
         if (!decision.message().isEmpty()) {
             LOG.warn("link {}: {}", config.linkId(), decision.message());
         }
         switch (decision.action()) {
-            case APPLY -> apply(tx, decision.shard(), next);
+            case APPLY -> apply(tx, decision, next);
             case DROP -> {
                 skip(tx, next);
                 progress.dropped(decision.reason(), tx.commitMillis());
@@ -168,7 +167,8 @@ final class LinkSession implements AutoCloseable {
         }
     }
 
-    private void apply(SourceTransaction tx, String shard, LinkPosition next) throws InterruptedException {
+    private void apply(SourceTransaction tx, Decision decision, LinkPosition next) throws InterruptedException {
+        String shard = decision.shard();
         if (desks.excluded().contains(shard)
                 || (!config.onlyShards().isEmpty() && !config.onlyShards().contains(shard))) {
             skip(tx, next);
@@ -181,7 +181,18 @@ final class LinkSession implements AutoCloseable {
             skip(tx, next);
             return;
         }
+        handover.await(decision, tx.gtid().toString(), this::commitPending);
         applier.apply(tx, shard, alone, next);
+    }
+
+    /** Before waiting on another link: what this one holds is applied first (it may be what that one waits for). */
+    private void commitPending() {
+        try {
+            applier.idle(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinkException(Code.INVALID_USE, "link " + config.linkId() + " was interrupted", e);
+        }
     }
 
     /** For a hold: applies everything handed over; the target is then at the read position. */
@@ -260,6 +271,9 @@ final class LinkSession implements AutoCloseable {
     public void close() {
         if (reader != null) {
             reader.close();
+        }
+        if (handover != null) {
+            handover.close();
         }
         if (applier != null) {
             applier.close();

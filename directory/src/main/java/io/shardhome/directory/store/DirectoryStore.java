@@ -172,16 +172,22 @@ public final class DirectoryStore {
         });
     }
 
-    /** Changes home and/or critical, keeping the shard's state. @throws DirectoryException {@code UNKNOWN_SHARD}, {@code UNKNOWN_SITE}, {@code CONFLICT} */
+    /**
+     * Changes home and/or critical, keeping the shard's state, and its home history while the home stays
+     * (a home set here, outside a move, starts the history over: see {@link ShardDefinition}).
+     *
+     * @throws DirectoryException {@code UNKNOWN_SHARD}, {@code UNKNOWN_SITE}, {@code CONFLICT}
+     */
     public long updateShard(ShardDefinition definition, long expectedVersion) {
-        return shards.edit("shard.update", expectedVersion, definition.shardId(), current -> ShardEditor.require(
-                        current, definition.shardId())
-                .withDefinition(definition));
+        return shards.edit("shard.update", expectedVersion, definition.shardId(), current -> {
+            ShardEntry existing = ShardEditor.require(current, definition.shardId());
+            return existing.withDefinition(definition.keepingHistoryOf(existing.definition()));
+        });
     }
 
     /**
-     * Replaces a shard's whole entry (definition, state and move target) in one compare-and-set, e.g. the
-     * move protocol's flip: home = target and state ACTIVE.
+     * Replaces a shard's whole entry (definition with its home history, state and move target) in one
+     * compare-and-set, e.g. the move protocol's flip: home = target with the tenures moved, state ACTIVE.
      */
     public long putShard(ShardEntry entry, long expectedVersion) {
         return shards.edit("shard.put", expectedVersion, entry.shardId(), current -> {

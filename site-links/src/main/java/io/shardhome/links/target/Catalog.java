@@ -11,8 +11,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -182,6 +187,93 @@ public final class Catalog {
             s.setString(2, linkId);
             s.setString(3, linkId);
             s.executeUpdate();
+        }
+    }
+
+    /**
+     * What link {@code linkId} has processed into this target over all its apply channels: the earliest of
+     * its position rows {@code linkId}, {@code linkId#1}, ... (each says "everything routed to me up to
+     * here is applied"), so that it covers a source position only when every channel has passed it. Empty
+     * when the link has no row here.
+     */
+    public static GtidSet processed(Connection c, String linkId) throws SQLException {
+        return GtidSet.earliest(channelRows(c, linkId).values());
+    }
+
+    /**
+     * Makes the position rows of link {@code linkId} at {@code target} fit {@code channels} apply channels
+     * before the link opens: a graceful stop leaves all rows equal, and then the rows of channels {@code >=
+     * channels} are deleted (unlogged), so that they do not hold back {@link #processed} for ever. Rows that
+     * differ mean the link stopped without finishing its channels (a crash): changing the count then would
+     * re-route shards past transactions their old channel had not applied, so it is refused.
+     *
+     * @throws LinkException {@code CHANNEL_COUNT_CHANGED} as above; {@code TARGET_UNAVAILABLE} when the target
+     *     cannot be reached
+     */
+    public static void retainChannels(SiteEndpoint target, String linkId, int channels) {
+        try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password())) {
+            Map<Integer, GtidSet> rows = channelRows(c, linkId);
+            boolean stale = rows.keySet().stream().anyMatch(channel -> channel >= channels);
+            boolean countChanges = stale || (rows.size() > 1 && rows.size() != channels);
+            if (!countChanges) {
+                return;
+            }
+            if (new HashSet<>(rows.values()).size() > 1) {
+                throw new LinkException(
+                        Code.CHANNEL_COUNT_CHANGED,
+                        "link " + linkId + " ran with " + rows.size() + " apply channels at " + target
+                                + " and stopped without finishing them (their positions differ: " + rows
+                                + "); start it with channels=" + rows.size() + " so that it catches up, stop it"
+                                + " gracefully (that leaves its positions equal), then change the count to "
+                                + channels);
+            }
+            deleteChannelsFrom(c, linkId, channels, rows);
+        } catch (SQLException e) {
+            throw SqlErrors.classify(e, target.toString(), "fitting the channel positions of link " + linkId);
+        }
+    }
+
+    /** The position rows of {@code linkId} by channel number (0 for {@code linkId} itself). */
+    private static Map<Integer, GtidSet> channelRows(Connection c, String linkId) throws SQLException {
+        Map<Integer, GtidSet> rows = new TreeMap<>();
+        String prefix = linkId + "#";
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT link_id, gtid_set FROM shardhome.link_position" + " WHERE link_id=? OR LEFT(link_id, ?)=?")) {
+            s.setString(1, linkId);
+            s.setInt(2, prefix.length());
+            s.setString(3, prefix);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    int channel = id.equals(linkId) ? 0 : channelNumber(id.substring(prefix.length()));
+                    if (channel >= 0) {
+                        rows.put(channel, GtidSet.parse(rs.getString(2)));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static int channelNumber(String suffix) {
+        try {
+            return Integer.parseInt(suffix);
+        } catch (NumberFormatException notAChannel) {
+            return -1;
+        }
+    }
+
+    private static void deleteChannelsFrom(Connection c, String linkId, int channels, Map<Integer, GtidSet> rows)
+            throws SQLException {
+        List<String> stale = new ArrayList<>();
+        rows.keySet().stream().filter(n -> n >= channels).forEach(n -> stale.add(linkId + "#" + n));
+        try (Statement unlogged = c.createStatement();
+                PreparedStatement delete = c.prepareStatement("DELETE FROM shardhome.link_position WHERE link_id=?")) {
+            unlogged.execute("SET SESSION sql_log_bin=0");
+            for (String id : stale) {
+                delete.setString(1, id);
+                delete.executeUpdate();
+            }
         }
     }
 }
