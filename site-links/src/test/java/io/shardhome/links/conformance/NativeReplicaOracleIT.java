@@ -8,7 +8,9 @@ import io.shardhome.links.testing.MariaDbSites;
 import io.shardhome.links.testing.RequiresSiteMasters;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,14 +72,26 @@ class NativeReplicaOracleIT {
                 "START SLAVE '" + CONNECTION + "'");
     }
 
-    private void awaitReplica(ConformanceScript script) {
+    /** Waits in steps of 10 s (shorter than the sessions' socket timeout) until the replica has the home's position. */
+    private void awaitReplica(ConformanceScript script) throws SQLException {
         String position = homeDomainPosition();
-        String waited = copy.value("SELECT MASTER_GTID_WAIT('" + position + "', "
-                + script.timeout().toSeconds() + ")");
-        if (!"0".equals(waited)) {
-            List<List<String>> status = copy.rows("SHOW SLAVE '" + CONNECTION + "' STATUS");
-            fail(script + ": the native replica did not reach " + position + " within " + script.timeout()
-                    + "; SHOW SLAVE STATUS: " + status);
+        long deadline = System.nanoTime() + script.timeout().toNanos();
+        while (!"0".equals(copy.value("SELECT MASTER_GTID_WAIT('" + position + "', 10)"))) {
+            String error = replicaError();
+            if (!error.isEmpty() || System.nanoTime() > deadline) {
+                fail(script + ": the native replica did not reach " + position + " within " + script.timeout()
+                        + (error.isEmpty() ? "" : "; it stopped: " + error));
+            }
+        }
+    }
+
+    private String replicaError() throws SQLException {
+        try (Connection c = copy.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW SLAVE '" + CONNECTION + "' STATUS")) {
+            return rs.next()
+                    ? (rs.getString("Last_IO_Error") + " " + rs.getString("Last_SQL_Error")).strip()
+                    : "no replication connection " + CONNECTION;
         }
     }
 
