@@ -8,7 +8,9 @@ import java.util.function.IntFunction;
  * The session state a statement ran with at the source, from its query event's status variables (what a
  * replica, or {@code mysqlbinlog}, sets before running it): sql_mode, the option bits that change what a
  * statement does, character sets and collations, time zone, locale, auto-increment steps and the time.
- * Values a server did not log are null. Collations are logged as ids and set by name (ids differ between
+ * Values a server did not log are null. {@code invoker} is the account a statement ran as, when the
+ * server logged it for the replica ({@code 'user'@'host'}); {@code unknownStatusCode} is the first status
+ * variable this reader does not know (0: none), after which nothing more could be read. Collations are logged as ids and set by name (ids differ between
  * servers, e.g. MySQL's 255). Status variables are written in increasing code order and a reader
  * stops at the first code it does not know, as the servers do. Immutable.
  */
@@ -22,7 +24,9 @@ public record SessionContext(
         Integer collationDatabase,
         Integer microseconds,
         Integer explicitDefaultsForTimestamp,
-        int alterPhase) {
+        int alterPhase,
+        String invoker,
+        int unknownStatusCode) {
     private static final long AUTO_IS_NULL = 1L << 14;
     private static final long EXPLICIT_DEFAULTS_FOR_TIMESTAMP = 1L << 24;
     private static final long NO_FOREIGN_KEY_CHECKS = 1L << 26;
@@ -34,7 +38,8 @@ public record SessionContext(
 
     static final int COMMIT_OR_ROLLBACK_ALTER = 0x04 | 0x08;
 
-    static final SessionContext NONE = new SessionContext(null, null, null, null, null, null, null, null, null, 0);
+    static final SessionContext NONE =
+            new SessionContext(null, null, null, null, null, null, null, null, null, 0, null, 0);
 
     /** Whether this statement is one half of an ALTER logged in two phases ({@code binlog_alter_two_phase}). */
     public boolean twoPhaseAlter() {
@@ -118,6 +123,8 @@ public record SessionContext(
         private Integer microseconds;
         private Integer explicitDefaults;
         private int alterPhase;
+        private String invoker;
+        private int unknownStatusCode;
 
         StatusReader(byte[] b, int from, int to) {
             this.b = b;
@@ -139,7 +146,9 @@ public record SessionContext(
                     collationDatabase,
                     microseconds,
                     explicitDefaults,
-                    alterPhase);
+                    alterPhase,
+                    invoker,
+                    unknownStatusCode);
         }
 
         private boolean step(int code) {
@@ -155,10 +164,7 @@ public record SessionContext(
                 case 8 -> collationDatabase = (int) number(2);
                 case 9 -> at += 8; // table map for update
                 case 10 -> at += 4; // master data written
-                case 11 -> {
-                    text(); // invoker user
-                    text(); // invoker host
-                }
+                case 11 -> invoker = "'" + text().replace("'", "''") + "'@'" + text().replace("'", "''") + "'";
                 case 12 -> updatedDbNames();
                 case 13 -> microseconds = (int) number(3);
                 case 14, 15 -> at += 8; // MySQL commit timestamps (never written)
@@ -172,7 +178,9 @@ public record SessionContext(
                     alterPhase = (int) number(1);
                     at += (alterPhase & COMMIT_OR_ROLLBACK_ALTER) != 0 ? 8 : 0;
                 }
+                case 131 -> at += 1 + (b[at] & 0xFF) * 4; // MariaDB 11.2+: character set collations
                 default -> {
+                    unknownStatusCode = code;
                     return false;
                 }
             }

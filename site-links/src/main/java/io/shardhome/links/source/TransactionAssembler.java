@@ -122,6 +122,8 @@ public final class TransactionAssembler {
         EventType type = event.type();
         if (EventBodies.ROW_EVENT_TYPES.contains(type)) {
             rows(event);
+        } else if (type == EventType.XA_PREPARE) {
+            throw unsupported("a two-phase XA transaction (XA PREPARE)");
         } else if (STATEMENT_FORMAT_EVENTS.contains(type)) {
             throw statementLogged(type + " event (used only by statement-based logging)");
         } else if (!CONTROL_EVENTS.contains(type)) {
@@ -138,9 +140,8 @@ public final class TransactionAssembler {
         MariadbGtidEventData data = (MariadbGtidEventData) event.data();
         Gtid gtid = Gtid.mariaDb(data.getDomainId(), event.serverId(), data.getSequence());
         begin(gtid, event, (data.getFlags() & FL_STANDALONE) != 0);
-        if ((data.getFlags() & (FL_PREPARED_XA | FL_COMPLETED_XA)) != 0) {
-            throw unsupported("an XA transaction");
-        }
+        // A two-phase XA transaction stops the link at its XA END or XA PREPARE, once its shard is known.
+        open.rowTransaction |= (data.getFlags() & (FL_PREPARED_XA | FL_COMPLETED_XA)) != 0;
     }
 
     private void openMySql(RawEvent event) {
@@ -210,6 +211,11 @@ public final class TransactionAssembler {
 
     private void ddl(
             EventBodies.Query query, StatementText decoded, RawEvent event, Consumer<SourceTransaction> complete) {
+        if (query.context().unknownStatusCode() != 0) {
+            throw unsupported("statement " + StatementText.excerpt(decoded.text()) + " carries session status"
+                    + " variable " + query.context().unknownStatusCode() + ", which this reader does not know: it"
+                    + " cannot replay the statement in its session's context");
+        }
         if (query.context().twoPhaseAlter()) {
             throw unsupported("an ALTER logged in two phases (binlog_alter_two_phase=ON at the source; SET GLOBAL"
                     + " binlog_alter_two_phase=OFF, and no session may set it)");

@@ -49,12 +49,15 @@ final class ColumnCounts {
     }
 
     private static Map<String, Long> columnsAt(Connection c, Map<String, Long> tables) throws SQLException {
-        StringBuilder sql =
-                new StringBuilder("SELECT TABLE_SCHEMA, TABLE_NAME, COUNT(*) FROM information_schema.COLUMNS WHERE ");
+        // Implicit system-versioning columns (row_start, row_end) are in the row images but not in COLUMNS.
+        StringBuilder sql = new StringBuilder("SELECT c.TABLE_SCHEMA, c.TABLE_NAME, COUNT(*) + IF(MAX(t.TABLE_TYPE)"
+                + " = 'SYSTEM VERSIONED' AND SUM(IFNULL(c.GENERATION_EXPRESSION, '') = 'ROW START') = 0, 2, 0)"
+                + " FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
+                + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME WHERE ");
         for (int i = 0; i < tables.size(); i++) {
-            sql.append(i == 0 ? "" : " OR ").append("(TABLE_SCHEMA=? AND TABLE_NAME=?)");
+            sql.append(i == 0 ? "" : " OR ").append("(c.TABLE_SCHEMA=? AND c.TABLE_NAME=?)");
         }
-        sql.append(" GROUP BY TABLE_SCHEMA, TABLE_NAME");
+        sql.append(" GROUP BY c.TABLE_SCHEMA, c.TABLE_NAME");
         Map<String, Long> counts = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {
             int at = 1;

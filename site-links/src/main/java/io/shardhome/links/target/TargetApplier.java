@@ -150,12 +150,16 @@ public final class TargetApplier implements AutoCloseable {
 
     private void executeDdl(SourceTransaction tx, TxStep.Statement ddl, String origin) throws SQLException {
         String prefix = session.isMariaDb() ? "" : OriginTag.ddlComment(origin, linkId);
+        String sql =
+                prefix + EventDdl.withInvoker(ddl.text(), ddl.query().context().invoker());
         String schema = ddl.query().database();
         try {
-            if (useDefaultSchema(schema)) {
-                session.executeInContext(ddl, prefix);
-            } else {
-                schemaless().executeInContext(ddl, prefix);
+            TargetSession on = useDefaultSchema(schema) ? session : schemaless();
+            on.executeInContext(ddl.context(), sql);
+            if (EventDdl.isEventDdl(sql)) {
+                for (String shard : tx.schemas()) {
+                    EventDdl.disableAtCopy(on.connection(), shard);
+                }
             }
         } catch (SQLException e) {
             if (!(firstAfterResume && SqlErrors.isAlreadyAppliedDdl(e))) {

@@ -3,7 +3,6 @@ package io.shardhome.links.target;
 import io.shardhome.links.LinkException;
 import io.shardhome.links.LinkException.Code;
 import io.shardhome.links.SiteEndpoint;
-import io.shardhome.links.source.TxStep;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -114,10 +113,14 @@ final class TargetSession implements AutoCloseable {
         return Math.min(8L << 20, BinlogStatements.maxBatchBytes(maxAllowedPacket));
     }
 
-    /** Runs a DDL statement with its source session's context, then resets the session. */
-    void executeInContext(TxStep.Statement statement, String prefix) throws SQLException {
+    /** Runs {@code sql} after the SET statements of its source session's {@code context}, then resets the session. */
+    void executeInContext(List<String> context, String sql) throws SQLException {
+        // DDL commits anyway; under autocommit=0, MariaDB 11.4's ALTER TABLE ... EXCHANGE PARTITION waits for
+        // locks of its own session's previous transaction (error 1205), so DDL runs with autocommit on.
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
         try (Statement s = connection.createStatement()) {
-            for (String set : statement.context()) {
+            for (String set : context) {
                 try {
                     s.execute(set);
                 } catch (SQLException e) {
@@ -128,9 +131,10 @@ final class TargetSession implements AutoCloseable {
                             e);
                 }
             }
-            s.execute(prefix + statement.text());
+            s.execute(sql);
         } finally {
             execute(BASELINE);
+            connection.setAutoCommit(autoCommit);
         }
     }
 

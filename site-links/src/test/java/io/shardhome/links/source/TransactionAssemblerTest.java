@@ -141,15 +141,18 @@ class TransactionAssemblerTest {
     }
 
     @Test
-    void xaTransactionsStopTheLink() {
+    void twoPhaseXaTransactionsStopTheLinkNamingTheirShard() {
         MariadbGtidEventData data = new MariadbGtidEventData();
         data.setDomainId(1);
         data.setSequence(9);
         data.setFlags(64);
+        feed(EventType.MARIADB_GTID, data);
+        rows("acme.t");
 
-        assertThatThrownBy(() -> feed(EventType.MARIADB_GTID, data))
-                .isInstanceOfSatisfying(
-                        LinkException.class, e -> assertThat(e.getMessage()).contains("XA"));
+        assertThatThrownBy(() -> query("XA END X'7470',X'',1")).isInstanceOfSatisfying(LinkException.class, e -> {
+            assertThat(e.getMessage()).contains("XA");
+            assertThat(e.shard()).isEqualTo("acme");
+        });
     }
 
     @Test
