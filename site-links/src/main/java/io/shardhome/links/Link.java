@@ -255,12 +255,16 @@ public final class Link implements AutoCloseable {
         pendingError = PendingError.of(e);
         state = LinkState.OFFLINE_ERROR;
         LOG.error(
-                "link {} is OFFLINE:ERROR: {} {} (gtid={} shard={})",
+                "link {} is OFFLINE:ERROR: {} {} (gtid={} shard={}{})",
                 id(),
                 e.code(),
                 e.getMessage(),
                 e.gtid(),
-                e.shard());
+                e.shard(),
+                e.transaction()
+                        .map(tx ->
+                                " rows=" + tx.rows() + (tx.statement().isEmpty() ? "" : " statement=" + tx.statement()))
+                        .orElse(""));
         awaitWakeUp(0, true);
     }
 
