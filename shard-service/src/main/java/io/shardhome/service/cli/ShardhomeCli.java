@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "shardhome",
         mixinStandardHelpOptions = true,
+        // --help and --version on every command and subcommand, not only on 'shardhome' itself.
+        scope = CommandLine.ScopeType.INHERIT,
         version = "shardhome 0.1.0",
         description = "Control plane for system-of-record multi-master MySQL.",
         subcommands = {
