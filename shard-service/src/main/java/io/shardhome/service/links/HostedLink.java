@@ -41,6 +41,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
     private final String key;
     private final DirectoryAccess directory;
     private final LinkControl control;
+    private final LinkMetrics metrics;
     private final Map<String, ShardhomeProperties.SiteCredentials> credentials;
     private final Duration interval;
     private final LeaderLatch latch;
@@ -49,6 +50,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
     private boolean leader;
     private Link link;
     private LinkStatusPublisher publisher;
+    private LinkMetrics.Running meters;
     private String appliedRequest = "";
     private String lastProblem = "";
 
@@ -56,6 +58,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
             ShardhomeProperties.LinkSpec spec,
             DirectoryAccess directory,
             LinkControl control,
+            LinkMetrics metrics,
             ShardhomeProperties properties,
             String instanceId) {
         this.spec = spec;
@@ -63,6 +66,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         this.key = LinkKeys.key(spec.id());
         this.directory = directory;
         this.control = control;
+        this.metrics = metrics;
         this.credentials = properties.siteCredentials();
         this.interval = properties.links().publishInterval();
         this.latch =
@@ -119,6 +123,9 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
                 link.resume();
             }
             appliedRequest = request.id();
+            if (meters != null) {
+                meters.sample();
+            }
         } catch (RuntimeException e) {
             log.warn("link {}: housekeeping failed ({}); retrying in {}", spec.id(), e.toString(), interval);
         }
@@ -134,6 +141,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         link.start();
         // Publishing on each new map too lets a move see promptly that this link has seen its flip.
         publisher = new LinkStatusPublisher(directory.linkStatuses(), List.of(link), interval, directory.view());
+        meters = metrics.register(link);
         log.info(
                 "link {} started (channels={}, max-group={}, policies {})",
                 spec.id(),
@@ -177,11 +185,13 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
 
     private void stop() {
         if (link != null) {
+            meters.close();
             link.close();
             publisher.close();
             log.info("link {} stopped in this instance", spec.id());
             link = null;
             publisher = null;
+            meters = null;
         }
     }
 

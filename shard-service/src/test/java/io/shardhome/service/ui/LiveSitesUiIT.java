@@ -45,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "shardhome.security.tokens[0].token=" + LiveSitesUiIT.ADMIN,
             "shardhome.security.tokens[0].role=admin",
             "shardhome.links.publish-interval=200ms",
+            "shardhome.links.history-interval=500ms",
             "shardhome.moves.catch-up-timeout=40s",
             "shardhome.site-credentials.nyc.user=" + MariaDbSite.USER,
             "shardhome.site-credentials.nyc.password=" + MariaDbSite.PASSWORD,
@@ -177,31 +178,39 @@ class LiveSitesUiIT {
     }
 
     @Test
-    void lagChartsFillFromPollingWhileThePageIsOpen() {
+    void lagChartsShowTheServiceHistoryFromBeforeThePageOpened() {
         String shard = "uilag";
         MariaDbSite sjc = MariaDbSites.get("sjc");
         createShard(shard, "sjc", "nyc");
         Api admin = admin();
-        AdminPage page = page().open("lag");
-        new Select(page.visible(By.id("lag-window"))).selectByVisibleText("last 5 minutes");
-        page.waitUntil(driver -> points(driver, "sjc->nyc") >= 2);
 
-        // The link is held offline while sjc keeps committing, then let go: the chart shades the outage.
+        // With no page open, the link is held offline while sjc keeps committing, then let go.
         admin.send("POST", "/api/v1/links/sjc-%3Enyc/offline", null, null);
         await().atMost(PATIENCE).until(() -> linkState(admin).equals("OFFLINE"));
         for (int id = 41; id <= 60; id++) {
             sjc.execute("INSERT INTO " + shard + ".orders VALUES (" + id + ", 1, 'while offline')");
         }
+        await().atMost(PATIENCE).until(() -> offlineSamples(admin) >= 3);
+        admin.send("POST", "/api/v1/links/sjc-%3Enyc/online", null, null);
+        await().atMost(PATIENCE).until(() -> MariaDbSites.get("nyc").count(shard + ".orders") == 21);
+
+        // A page opened afterwards draws the outage from the service's history.
+        AdminPage page = page().open("lag");
+        new Select(page.visible(By.id("lag-window"))).selectByVisibleText("last 5 minutes");
         page.waitUntil(
                 driver -> driver.findElements(By.cssSelector(".chart[data-link='sjc->nyc'] rect.band.state-offline"))
                                 .size()
                         >= 3);
-        admin.send("POST", "/api/v1/links/sjc-%3Enyc/online", null, null);
-        await().atMost(PATIENCE).until(() -> MariaDbSites.get("nyc").count(shard + ".orders") == 21);
-
         page.waitUntil(driver -> points(driver, "sjc->nyc") >= 8);
         page.waitForText(By.cssSelector(".chart[data-link='sjc->nyc'] .hint"), "now 0 s");
+        assertThat(page.textOf(By.id("lag-source"))).contains("Sampled by the service every 0.5 s");
         page.screenshot("lag");
+    }
+
+    private static long offlineSamples(Api api) {
+        return api.get("/api/v1/links/history").json().path("links").path("sjc->nyc").findValuesAsText("state").stream()
+                .filter("OFFLINE"::equals)
+                .count();
     }
 
     private static String linkState(Api api) {
