@@ -33,12 +33,7 @@ public class LinkException extends RuntimeException {
         /** The catalog schema could not be created or migrated. */
         CATALOG_FAILED(false),
         /** The link was configured or used wrongly. */
-        INVALID_USE(false),
-        /**
-         * An embedded MariaDB server ({@link io.shardhome.links.embedded.EmbeddedMariaDb}: the demo's and the
-         * tests' sites) could not be installed, started or stopped. Links never raise it.
-         */
-        EMBEDDED_SERVER_FAILED(false);
+        INVALID_USE(false);
 
         private final boolean isTransient;
 

@@ -112,6 +112,12 @@ class ShardhomeCliTest {
     }
 
     @Test
+    void demoInTheServiceJarSaysWhereTheDemoIs() {
+        assertThat(run("demo", "--check")).isEqualTo(ShardhomeCli.USER_ERROR);
+        assertThat(err.toString()).contains("./shardhome demo", "shardhome-demo.jar");
+    }
+
+    @Test
     void unknownSubcommandIsAUserError() {
         assertThat(run("frobnicate")).isEqualTo(ShardhomeCli.USER_ERROR);
     }

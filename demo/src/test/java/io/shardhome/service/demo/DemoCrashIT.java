@@ -100,7 +100,7 @@ class DemoCrashIT {
     private static JarProcess demo(Path dir, String name) {
         return JarProcess.start(
                 "demo (" + name + ")",
-                JarProcess.packagedJar("shardhome.jar"),
+                JarProcess.packagedJar("shardhome-demo.jar"),
                 List.of("-Xmx512m"),
                 List.of("demo", "--data-dir", dir.toString(), "--port", "0", "--nyc-port", "0", "--sjc-port", "0"),
                 dir.resolve("demo-" + name.replaceAll("[^a-z0-9]+", "-") + ".out"));

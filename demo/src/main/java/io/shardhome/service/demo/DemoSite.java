@@ -1,9 +1,9 @@
 package io.shardhome.service.demo;
 
-import io.shardhome.links.LinkException;
 import io.shardhome.links.SiteEndpoint;
 import io.shardhome.links.embedded.EmbeddedMariaDb;
 import io.shardhome.links.embedded.EmbeddedMariaDb.Account;
+import io.shardhome.links.embedded.EmbeddedMariaDbException;
 import io.shardhome.links.embedded.EmbeddedMariaDbOptions;
 import io.shardhome.service.error.ServiceException;
 import io.shardhome.service.error.ServiceException.Code;
@@ -51,7 +51,7 @@ final class DemoSite implements AutoCloseable {
     static DemoSite start(String name, EmbeddedMariaDbOptions options) {
         try {
             return new DemoSite(name, EmbeddedMariaDb.start(options));
-        } catch (LinkException e) {
+        } catch (EmbeddedMariaDbException e) {
             throw new ServiceException(
                     Code.MASTER_FAILED,
                     "the MariaDB master of demo site " + name + " did not start: " + e.getMessage()
@@ -114,7 +114,7 @@ final class DemoSite implements AutoCloseable {
     public void close() {
         try {
             server.close();
-        } catch (LinkException e) {
+        } catch (EmbeddedMariaDbException e) {
             throw new ServiceException(
                     Code.MASTER_FAILED,
                     "the MariaDB master of demo site " + name + " did not stop: " + e.getMessage(),

@@ -1,7 +1,6 @@
 package io.shardhome.links.embedded;
 
-import io.shardhome.links.LinkException;
-import io.shardhome.links.LinkException.Code;
+import io.shardhome.links.embedded.EmbeddedMariaDbException.Code;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -31,7 +30,7 @@ final class ServerDirLock implements AutoCloseable {
     /**
      * Takes the lock of {@code options}' server directory (creating the directory).
      *
-     * @throws LinkException {@code EMBEDDED_SERVER_FAILED} when another live process holds it, or the file
+     * @throws EmbeddedMariaDbException {@code SERVER_FAILED} when another live process holds it, or the file
      *     cannot be written
      */
     static ServerDirLock acquire(EmbeddedMariaDbOptions options) {
@@ -44,8 +43,8 @@ final class ServerDirLock implements AutoCloseable {
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 String owner = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).strip();
-                throw new LinkException(
-                        Code.EMBEDDED_SERVER_FAILED,
+                throw new EmbeddedMariaDbException(
+                        Code.SERVER_FAILED,
                         "the MariaDB server directory " + options.serverDir() + " is in use by another running process"
                                 + (owner.isEmpty() ? "" : " (pid " + owner + ")")
                                 + "; stop that process first, or use another directory");
@@ -57,12 +56,12 @@ final class ServerDirLock implements AutoCloseable {
         } catch (IOException e) {
             throw closing(
                     channel,
-                    new LinkException(
-                            Code.EMBEDDED_SERVER_FAILED,
+                    new EmbeddedMariaDbException(
+                            Code.SERVER_FAILED,
                             "cannot lock the MariaDB server directory " + options.serverDir() + " (" + e.getMessage()
                                     + "); make it writable",
                             e));
-        } catch (LinkException e) {
+        } catch (EmbeddedMariaDbException e) {
             throw closing(channel, e);
         }
     }
@@ -76,7 +75,7 @@ final class ServerDirLock implements AutoCloseable {
     }
 
     /** Closes the channel of a failed acquire; a failure to close is added to {@code failure}. */
-    private static LinkException closing(FileChannel channel, LinkException failure) {
+    private static EmbeddedMariaDbException closing(FileChannel channel, EmbeddedMariaDbException failure) {
         if (channel != null) {
             try {
                 channel.close();
@@ -93,8 +92,8 @@ final class ServerDirLock implements AutoCloseable {
             lock.release();
             channel.close();
         } catch (IOException e) {
-            throw new LinkException(
-                    Code.EMBEDDED_SERVER_FAILED, "cannot release the server directory lock: " + e.getMessage(), e);
+            throw new EmbeddedMariaDbException(
+                    Code.SERVER_FAILED, "cannot release the server directory lock: " + e.getMessage(), e);
         }
     }
 }

