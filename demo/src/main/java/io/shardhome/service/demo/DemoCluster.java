@@ -64,7 +64,7 @@ final class DemoCluster implements AutoCloseable {
     private volatile ConfigurableApplicationContext service;
     private volatile boolean seeded;
     private volatile boolean startingServer;
-    private DemoLock lock;
+    private volatile DemoLock lock;
 
     DemoCluster(DemoSettings settings) {
         this.settings = settings;
@@ -259,6 +259,9 @@ final class DemoCluster implements AutoCloseable {
     }
 
     private void stopServersStillStarting() {
+        if (lock == null) {
+            return; // without the data directory's lock, servers there are another running demo's
+        }
         for (int i = sites.size(); i < siteOptions.size(); i++) {
             EmbeddedMariaDb.stopProcessesOf(siteOptions.get(i), STARTING_SERVER_GRACE);
         }

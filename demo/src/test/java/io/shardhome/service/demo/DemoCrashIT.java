@@ -60,6 +60,15 @@ class DemoCrashIT {
             assertThat(rows(port(second, "sjc"))).containsExactly("1 written before kill -9");
             assertThat(rows(port(second, "nyc"))).containsExactly("1 written before kill -9");
 
+            try (JarProcess third = demo(dir, "third, while the second runs")) {
+                assertThat(third.awaitExit(START)).isNotZero();
+                assertThat(third.output()).contains("another shardhome demo (pid " + second.pid() + ") is running");
+            }
+            assertThat(serverPids(dir))
+                    .as("the refused demo left the running one's servers alone")
+                    .hasSize(2);
+            assertThat(rows(port(second, "sjc"))).containsExactly("1 written before kill -9");
+
             assertThat(stopWithSigterm(second)).isLessThan(STOP_BOUND);
             assertThat(second.output()).contains("shardhome demo stopped");
         }

@@ -90,7 +90,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /**
      * Stops every process of {@code options}' server directory (see {@link ServerProcesses}), e.g. to abort a
      * start in progress in another thread (which then fails within a fraction of a second) or to clear a
-     * server left running. SIGTERM first, SIGKILL after {@code grace}.
+     * server left running. SIGTERM first, SIGKILL after {@code grace}. Only for a caller that owns the
+     * directory (it holds the directory's lock, or the lock of what contains it): it does not check the
+     * lock, so it would stop another live owner's server.
      *
      * @return how many processes were stopped
      * @throws EmbeddedMariaDbException {@code SERVER_FAILED} when one survives SIGKILL
