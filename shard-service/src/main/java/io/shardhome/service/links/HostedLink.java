@@ -185,7 +185,9 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
 
     private void stop() {
         if (link != null) {
-            meters.close();
+            if (meters != null) {
+                meters.close();
+            }
             link.close();
             publisher.close();
             log.info("link {} stopped in this instance", spec.id());
