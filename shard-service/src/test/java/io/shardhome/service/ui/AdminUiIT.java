@@ -182,17 +182,17 @@ class AdminUiIT extends ServiceTestSupport {
     void statusOfALinkNoInstanceRunsShowsItsAgeAndIsMarkedStaleWithTheReason() {
         long ninetySecondsAgo = System.currentTimeMillis() - 90_000;
         publish(
-                "lon.nyc",
+                "ams.fra",
                 "{\"state\":\"ONLINE\",\"lagSeconds\":0,\"applied\":7,\"publishedAtMillis\":" + ninetySecondsAgo + "}");
         page.loginWithToken(ADMIN_TOKEN).signedInAs("admin").open("sites");
 
-        By published = By.cssSelector("tr.link-row[data-link='lon->nyc'] td.published");
+        By published = By.cssSelector("tr.link-row[data-link='ams->fra'] td.published");
         page.visible(published);
 
         assertThat(page.textOf(published)).containsPattern("\\((9\\d|1\\d\\d) s ago\\) STALE");
-        assertThat(page.textOf(By.cssSelector("tr.stale-row[data-link='lon->nyc']")))
+        assertThat(page.textOf(By.cssSelector("tr.stale-row[data-link='ams->fra']")))
                 .contains("status is stale", "no running instance runs this link");
-        assertThat(page.textOf(By.cssSelector("tr.link-row[data-link='lon->nyc'] .link-state")))
+        assertThat(page.textOf(By.cssSelector("tr.link-row[data-link='ams->fra'] .link-state")))
                 .isEqualTo("ONLINE");
     }
 
