@@ -112,8 +112,13 @@ final class ServeProcess implements AutoCloseable {
         frozen = false;
     }
 
+    /** Stops it (SIGTERM, then SIGKILL); a frozen one is killed at once. */
     @Override
     public void close() {
-        process.close();
+        if (frozen) {
+            process.kill();
+        } else {
+            process.close();
+        }
     }
 }
