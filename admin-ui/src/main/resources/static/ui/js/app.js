@@ -1,5 +1,5 @@
-// The page shell: login, the caller's role, hash routing between screens and the background link
-// poll that feeds the lag history.
+// The page shell: login, the caller's role, hash routing between screens and the background poll of the
+// service's lag history (GET /links/history, the last hour as the service sampled it).
 import * as api from './api.js';
 import { h, replace } from './dom.js';
 import { LagHistory } from './lag-history.js';
@@ -57,10 +57,10 @@ async function enter() {
 
 async function pollLinks() {
   try {
-    ui.history.record(await api.get('/links'), Date.now());
+    ui.history.load(await api.get(ui.history.nextRequest()));
     status('');
   } catch (e) {
-    status(`link status unavailable: ${e.message}`);
+    status(`link history unavailable: ${e.message}`);
   }
 }
 

@@ -48,12 +48,7 @@ public class LinkException extends RuntimeException {
          * The link's apply channel count changed after it stopped without finishing its channels (their
          * stored positions differ): it must run once more with the old count and stop gracefully.
          */
-        CHANNEL_COUNT_CHANGED(false),
-        /**
-         * An embedded MariaDB server ({@link io.shardhome.links.embedded.EmbeddedMariaDb}: the demo's and the
-         * tests' sites) could not be installed, started or stopped. Links never raise it.
-         */
-        EMBEDDED_SERVER_FAILED(false);
+        CHANNEL_COUNT_CHANGED(false);
 
         private final boolean isTransient;
 

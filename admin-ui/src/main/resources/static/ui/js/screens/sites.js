@@ -5,7 +5,6 @@ import { badge, errorBox, h, number, replace, table, time } from '../dom.js';
 import { topology } from '../topology.js';
 
 const REFRESH_MS = 2500;
-const STALE_MS = 15000;
 
 export function render(container, ctx) {
   const picture = h('div', { class: 'card topology-card' });
@@ -17,7 +16,6 @@ export function render(container, ctx) {
   async function refresh() {
     try {
       const [sites, links] = await Promise.all([api.get('/sites'), api.get('/links')]);
-      ctx.history.record(links, Date.now());
       replace(notice);
       replace(picture, h('h2', {}, 'Topology'), topology(sites.map((x) => x.site), links), legend());
       replace(siteList, h('h2', {}, `Sites (${sites.length})`), siteTable(sites, links));
@@ -68,7 +66,6 @@ function linkTable(links, ctx, notice, refresh) {
 
 function linkRows(link, ctx, notice, refresh) {
   const st = link.status || {};
-  const age = st.publishedAtMillis ? Date.now() - st.publishedAtMillis : null;
   const dropped = Object.entries(st.dropped || {});
   const row = h(
     'tr',
@@ -83,16 +80,33 @@ function linkRows(link, ctx, notice, refresh) {
       { class: 'num', title: dropped.map(([reason, n]) => `${reason}: ${n}`).join('\n') },
       number(dropped.reduce((sum, [, n]) => sum + Number(n), 0)),
     ),
-    h('td', { class: age !== null && age > STALE_MS ? 'stale' : '' }, st.publishedAtMillis ? time(st.publishedAtMillis) : '–'),
+    h(
+      'td',
+      { class: link.stale ? 'published stale' : 'published', title: link.publishedAt || '' },
+      st.publishedAtMillis ? [time(st.publishedAtMillis), h('span', { class: 'hint age' }, ` (${ago(link.ageMillis)})`)] : '–',
+      link.stale ? [' ', h('span', { class: 'badge state-stale', title: link.staleReason }, 'STALE')] : '',
+    ),
     ctx.admin ? h('td', { class: 'actions' }, controls(link, notice, refresh)) : null,
   );
   const rows = [row];
+  if (link.stale) {
+    rows.push(h('tr', { class: 'stale-row', dataset: { link: link.id } }, h('td', { colspan: ctx.admin ? 8 : 7 }, `status is stale (state and lag are the last known): ${link.staleReason}`)));
+  }
   if (st.pendingError || st.pendingExceptionMessage) rows.push(errorRow(link, st, ctx, notice, refresh));
   else if (st.lastTransientError) {
     rows.push(h('tr', { class: 'transient' }, h('td', { colspan: ctx.admin ? 8 : 7 }, `last transient error: ${st.lastTransientError}`)));
   }
   if ((st.skips || []).length > 0) rows.push(skipsRow(link, st, ctx.admin ? 8 : 7));
   return rows;
+}
+
+/** How long ago, by the service's clock: 3 s ago, 12 min ago, 2 h ago. */
+function ago(millis) {
+  if (millis === undefined || millis === null || millis < 0) return 'never';
+  const seconds = Math.floor(millis / 1000);
+  if (seconds < 120) return `${seconds} s ago`;
+  if (seconds < 7200) return `${Math.floor(seconds / 60)} min ago`;
+  return `${Math.floor(seconds / 3600)} h ago`;
 }
 
 /** "acme.t: 2 rows, acme.u: 1 row" for a transaction summary's row counts. */

