@@ -45,6 +45,7 @@ final class LinkSession implements AutoCloseable {
     private BinlogReader reader;
     private LinkPosition read;
     private long lastHousekeeping;
+    private BooleanSupplier closing = () -> false;
 
     LinkSession(
             LinkConfig config,
@@ -64,6 +65,7 @@ final class LinkSession implements AutoCloseable {
 
     /** Replicates until {@code closing} turns true. @throws LinkException on any fault */
     void run(BooleanSupplier closing) throws InterruptedException {
+        this.closing = closing;
         LinkPreflight.verify(config.source(), config.target());
         applier = openApplier();
         read = applier.resumePosition();
@@ -118,6 +120,10 @@ final class LinkSession implements AutoCloseable {
         LinkPosition next = read.after(tx.gtid(), tx.endPosition());
         try {
             desks.holds().beforeTransaction(tx.gtid(), this::drain);
+            if (closing.getAsBoolean()) {
+                tx.close(); // closed while held before it: a hold promises nothing after its point is applied
+                return;
+            }
             dispatch(tx, next);
         } catch (LinkException e) {
             tx.close();
