@@ -96,10 +96,13 @@ public final class Sql {
     /** Binds the values of {@link #where} from parameter {@code first} on; returns the next index. */
     public static int bind(PreparedStatement s, int first, Chunk chunk) throws SQLException {
         int at = first;
-        for (List<Object> bound : new List[] {chunk.from(), chunk.to()}) {
-            if (bound == null) {
-                continue;
-            }
+        at = bindBound(s, at, chunk.from());
+        return bindBound(s, at, chunk.to());
+    }
+
+    private static int bindBound(PreparedStatement s, int first, List<Object> bound) throws SQLException {
+        int at = first;
+        if (bound != null) {
             for (int i = 0; i < bound.size(); i++) {
                 for (int j = 0; j <= i; j++) {
                     set(s, at++, bound.get(j));

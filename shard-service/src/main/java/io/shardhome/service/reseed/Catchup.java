@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /** Waits for links to reach positions, failing loudly with where they stand. Stateless. */
 final class Catchup {
@@ -18,7 +19,8 @@ final class Catchup {
     private Catchup() {}
 
     /** Until {@code link} has processed what its source had committed when this was called. */
-    static void await(Link link, SiteEndpoint source, Duration timeout) throws SQLException, InterruptedException {
+    static void await(Link link, SiteEndpoint source, Duration timeout, BooleanSupplier owned)
+            throws SQLException, InterruptedException {
         GtidSet now;
         try (Connection c = Snapshots.open(source);
                 Statement s = c.createStatement();
@@ -26,11 +28,12 @@ final class Catchup {
             rs.next();
             now = GtidSet.parse(rs.getString(1));
         }
-        awaitCovers(link, now, timeout);
+        awaitCovers(link, now, timeout, owned);
     }
 
     /** Until {@code link}'s processed position covers {@code target}. */
-    static void awaitCovers(Link link, GtidSet target, Duration timeout) throws SQLException, InterruptedException {
+    static void awaitCovers(Link link, GtidSet target, Duration timeout, BooleanSupplier owned)
+            throws SQLException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         while (!GtidSet.parse(link.status().gtidSet()).covers(target)) {
             if (link.state() == LinkState.OFFLINE_ERROR) {
@@ -44,11 +47,16 @@ final class Catchup {
                 throw new SQLException("link " + link.id() + " did not reach " + target + " within " + timeout
                         + " (it is at " + link.status().gtidSet() + "); is it running?");
             }
+            if (!owned.getAsBoolean()) {
+                throw new IllegalStateException("this instance no longer runs the link the re-seed needs; the"
+                        + " instance that runs it now starts the re-seed over");
+            }
             Thread.sleep(POLL_MILLIS);
         }
     }
 
-    static void awaitOnline(Link link, Duration timeout) throws SQLException, InterruptedException {
+    static void awaitOnline(Link link, Duration timeout, BooleanSupplier owned)
+            throws SQLException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         while (link.state() != LinkState.ONLINE) {
             if (System.currentTimeMillis() > deadline) {
@@ -58,6 +66,10 @@ final class Catchup {
                                 .map(e -> e.code() + " " + e.message())
                                 .orElse("")
                         + link.status().lastTransientError());
+            }
+            if (!owned.getAsBoolean()) {
+                throw new IllegalStateException("this instance no longer runs the link the re-seed needs; the"
+                        + " instance that runs it now starts the re-seed over");
             }
             Thread.sleep(POLL_MILLIS);
         }

@@ -54,11 +54,24 @@ public final class Reseeder {
     private final Link link;
     private final ShardMapView view;
     private final Settings settings;
+    private final java.util.function.BooleanSupplier owned;
 
-    public Reseeder(Link link, ShardMapView view, Settings settings) {
+    /**
+     * @param owned whether this instance still runs {@code link}; checked between steps and while waiting, so
+     *     that a runner that lost the link stops (its helper with it) before a new runner starts over
+     */
+    public Reseeder(Link link, ShardMapView view, Settings settings, java.util.function.BooleanSupplier owned) {
         this.link = link;
         this.view = view;
         this.settings = settings;
+        this.owned = owned;
+    }
+
+    private void requireOwned() {
+        if (!owned.getAsBoolean()) {
+            throw new IllegalStateException("this instance no longer runs link " + link.id()
+                    + "; the instance that runs it now starts the re-seed over");
+        }
     }
 
     /** The helper link's id suffix for {@code shard} (its id stays within the catalog's 80 characters). */
@@ -72,6 +85,7 @@ public final class Reseeder {
         SiteEndpoint copy = link.config().target();
         progress.phase("EXCLUDING", "link " + link.id() + " leaves " + shard + " out");
         LinkPosition excludedAt = exclude(shard, reason);
+        requireOwned();
         progress.phase("COPYING", "link " + link.id() + " leaves " + shard + " out from " + excludedAt.gtidSet());
         ReseedCopy.Copied copied = new ReseedCopy(home, copy, settings.workers()).run(shard, progress::rows);
         GtidSet g = copied.gtid();
@@ -89,8 +103,9 @@ public final class Reseeder {
         forget(copy, helperConfig.linkId());
         try (Link helper = new Link(helperConfig, view)) {
             helper.start();
-            Catchup.await(helper, home, settings.catchUp());
-            Catchup.awaitCovers(link, g, settings.catchUp());
+            Catchup.await(helper, home, settings.catchUp(), owned);
+            Catchup.awaitCovers(link, g, settings.catchUp(), owned);
+            requireOwned();
             progress.phase("HANDING_BACK", "link " + link.id() + " carries " + shard + " again");
             LinkPosition p = handBack(helper, shard);
             progress.phase("DONE", "link " + link.id() + " carries " + shard + " again from " + p.gtidSet());
@@ -142,7 +157,7 @@ public final class Reseeder {
             Catalog.exclude(c, link.id(), shard, stored.gtidSet().toString(), reason);
         }
         link.resume(); // its next run leaves the shard out, so it passes the transaction it stopped at
-        Catchup.awaitOnline(link, settings.holdWait());
+        Catchup.awaitOnline(link, settings.holdWait(), owned);
         return stored;
     }
 

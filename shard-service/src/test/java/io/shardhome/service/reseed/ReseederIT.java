@@ -87,7 +87,7 @@ class ReseederIT {
         HomeWriter other = new HomeWriter(nyc, "beta.t", 50, 1);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> writer.acknowledgedCount() > 200);
-            Reseeder.Result result = new Reseeder(link, links.harness().view(), Reseeder.Settings.DEFAULTS)
+            Reseeder.Result result = new Reseeder(link, links.harness().view(), Reseeder.Settings.DEFAULTS, () -> true)
                     .run("acme", "test", new Reseeder.Progress() {
                         @Override
                         public void phase(String phase, String note) {
@@ -133,7 +133,7 @@ class ReseederIT {
         nyc.execute("UPDATE acme.orders SET v = 5 WHERE id = 7", "INSERT INTO beta.t VALUES (1, 0, '')");
         await().atMost(Duration.ofSeconds(30)).until(() -> link.state() == LinkState.OFFLINE_ERROR);
 
-        new Reseeder(link, links.harness().view(), Reseeder.Settings.DEFAULTS).run("acme", "test", QUIET);
+        new Reseeder(link, links.harness().view(), Reseeder.Settings.DEFAULTS, () -> true).run("acme", "test", QUIET);
 
         awaitCaughtUp(link, "nyc");
         assertThat(link.state()).isEqualTo(LinkState.ONLINE);
