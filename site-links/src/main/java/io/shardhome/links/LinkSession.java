@@ -253,7 +253,9 @@ final class LinkSession implements AutoCloseable {
                             + ". The binlog this link needs is purged (or the position is not in the source's"
                             + " history): re-copy the shards homed at "
                             + config.roles().sourceSite() + " to "
-                            + config.roles().targetSite() + " (shardhome shard reseed), then resume the link",
+                            + config.roles().targetSite() + " at one point and move the link past the gap: shardhome"
+                            + " shard reseed --all --from " + config.roles().sourceSite() + " --site "
+                            + config.roles().targetSite(),
                     read.lastGtid(),
                     "",
                     cause);

@@ -46,26 +46,36 @@ final class ReseedCopy {
     /** What was copied: the GTID position g of the home it was copied at, tables and rows. */
     record Copied(GtidSet gtid, int tables, long rows) {}
 
-    Copied run(String shard, Progress progress) throws SQLException, InterruptedException {
+    Copied run(List<String> shards, Progress progress) throws SQLException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            ShardSchema before;
+            Map<String, ShardSchema> before;
             try (Connection c = Snapshots.open(home)) {
-                before = ShardSchema.read(c, shard);
+                before = schemas(c, shards);
             }
             try (Snapshots.AtHome atHome = Snapshots.atHome(home, workers)) {
-                ShardSchema schema = ShardSchema.read(atHome.sessions().get(0), shard);
-                if (schema.equals(before)) {
-                    return copyAt(atHome, schema, progress);
+                Map<String, ShardSchema> schemas = schemas(atHome.sessions().get(0), shards);
+                if (schemas.equals(before)) {
+                    return copyAt(atHome, shards, schemas, progress);
                 }
             }
             if (attempt == SCHEMA_ATTEMPTS) {
-                throw new SQLException("the schema of shard " + shard + " at " + home + " changed during each of "
+                throw new SQLException("the schema of " + shards + " at " + home + " changed during each of "
                         + SCHEMA_ATTEMPTS + " attempts to copy it at one point; re-seed when its DDL has stopped");
             }
         }
     }
 
-    private Copied copyAt(Snapshots.AtHome atHome, ShardSchema schema, ReseedCopy.Progress progress)
+    /** Each shard's schema at the home; a shard without a schema there maps to null. */
+    private static Map<String, ShardSchema> schemas(Connection c, List<String> shards) throws SQLException {
+        Map<String, ShardSchema> schemas = new java.util.LinkedHashMap<>();
+        for (String shard : shards) {
+            schemas.put(shard, ShardSchema.exists(c, shard) ? ShardSchema.read(c, shard) : null);
+        }
+        return schemas;
+    }
+
+    private Copied copyAt(
+            Snapshots.AtHome atHome, List<String> shards, Map<String, ShardSchema> schemas, Progress progress)
             throws SQLException, InterruptedException {
         List<Connection> copies = new ArrayList<>();
         try {
@@ -77,12 +87,25 @@ final class ReseedCopy {
                     s.execute("SET SESSION character_set_results = NULL"); // the stored bytes, unconverted
                 }
             }
-            schema.createTables(copies.get(0));
-            Map<String, TableShape> shapes = TableShape.read(atHome.sessions().get(0), schema.shard());
-            Map<String, long[]> sizes = sizes(atHome.sessions().get(0), schema.shard());
+            List<TableShape> shapes = new ArrayList<>();
+            Map<String, long[]> sizes = new java.util.HashMap<>();
+            for (String shard : shards) {
+                ShardSchema schema = schemas.get(shard);
+                if (schema == null) {
+                    ShardSchema.drop(copies.get(0), shard); // the home has none at g: neither has the copy
+                    continue;
+                }
+                schema.createTables(copies.get(0));
+                shapes.addAll(TableShape.read(atHome.sessions().get(0), shard).values());
+                sizes(atHome.sessions().get(0), shard).forEach((table, size) -> sizes.put(shard + "." + table, size));
+            }
             long estimated = sizes.values().stream().mapToLong(v -> v[0]).sum();
             long rows = load(atHome.sessions(), copies, shapes, sizes, estimated, progress);
-            schema.createLater(copies.get(0));
+            for (ShardSchema schema : schemas.values()) {
+                if (schema != null) {
+                    schema.createLater(copies.get(0));
+                }
+            }
             return new Copied(atHome.gtid(), shapes.size(), rows);
         } finally {
             Snapshots.closeAll(copies);
@@ -100,13 +123,14 @@ final class ReseedCopy {
     private long load(
             List<Connection> homes,
             List<Connection> copies,
-            Map<String, TableShape> shapes,
+            List<TableShape> shapes,
             Map<String, long[]> sizes,
             long estimated,
             ReseedCopy.Progress progress)
             throws SQLException, InterruptedException {
-        ConcurrentLinkedQueue<TableShape> queue = new ConcurrentLinkedQueue<>(shapes.values().stream()
-                .sorted(Comparator.comparingLong((TableShape t) -> sizes.getOrDefault(t.table(), new long[2])[1])
+        ConcurrentLinkedQueue<TableShape> queue = new ConcurrentLinkedQueue<>(shapes.stream()
+                .sorted(Comparator.comparingLong(
+                                (TableShape t) -> sizes.getOrDefault(t.schema() + "." + t.table(), new long[2])[1])
                         .reversed())
                 .toList());
         AtomicLong copied = new AtomicLong();

@@ -161,7 +161,7 @@ public final class ReseedHosting implements AutoCloseable {
                 TimeUnit.SECONDS);
         try {
             Reseeder.Result result =
-                    new Reseeder(link, view, settings, owned).run(reseed.shard(), "reseed " + id, progress);
+                    new Reseeder(link, view, settings, owned).run(reseed.shards(), "reseed " + id, progress);
             mine(id, r -> r.done(result, Instant.now()));
             log.info("re-seed {} done: {} at {} from {}", id, reseed.shard(), reseed.site(), result.gtid());
         } catch (InterruptedException e) {

@@ -8,6 +8,8 @@ import java.util.List;
  * A requested re-seed of one shard's copy at one site, as the directory keeps it; advanced by the instance
  * that runs the link from the shard's home to that site. Immutable.
  *
+ * @param shard the shard re-seeded, or the shards joined by commas
+ * @param shards the shards re-seeded (all those homed at {@code home} for a re-seed of a whole link)
  * @param phase the protocol step it is in (EXCLUDING, COPYING, CATCHING_UP, HANDING_BACK, DONE), see {@link
  *     Reseeder}
  * @param steps each phase as it began, with a note
@@ -16,6 +18,7 @@ import java.util.List;
 public record ReseedRecord(
         String id,
         String shard,
+        List<String> shards,
         String site,
         String home,
         String link,
@@ -45,6 +48,7 @@ public record ReseedRecord(
 
     public ReseedRecord {
         steps = steps == null ? List.of() : List.copyOf(steps);
+        shards = shards == null ? List.of(shard) : List.copyOf(shards);
         runner = runner == null ? "" : runner;
         error = error == null ? "" : error;
         phase = phase == null ? "" : phase;
@@ -52,10 +56,11 @@ public record ReseedRecord(
         handBack = handBack == null ? "" : handBack;
     }
 
-    static ReseedRecord requested(String id, String shard, String site, String home, String link, String by) {
+    static ReseedRecord requested(String id, List<String> shards, String site, String home, String link, String by) {
         return new ReseedRecord(
                 id,
-                shard,
+                String.join(",", shards),
+                shards,
                 site,
                 home,
                 link,
@@ -85,6 +90,7 @@ public record ReseedRecord(
         return new ReseedRecord(
                 id,
                 shard,
+                shards,
                 site,
                 home,
                 link,
@@ -112,6 +118,7 @@ public record ReseedRecord(
         return new ReseedRecord(
                 id,
                 shard,
+                shards,
                 site,
                 home,
                 link,
@@ -137,6 +144,7 @@ public record ReseedRecord(
         return new ReseedRecord(
                 id,
                 shard,
+                shards,
                 site,
                 home,
                 link,
@@ -162,6 +170,7 @@ public record ReseedRecord(
         return new ReseedRecord(
                 id,
                 shard,
+                shards,
                 site,
                 home,
                 link,
@@ -187,6 +196,7 @@ public record ReseedRecord(
         return new ReseedRecord(
                 id,
                 shard,
+                shards,
                 site,
                 home,
                 link,

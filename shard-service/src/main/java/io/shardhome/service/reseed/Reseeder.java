@@ -4,6 +4,7 @@ import io.shardhome.directory.view.ShardMapView;
 import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.links.Link;
 import io.shardhome.links.LinkConfig;
+import io.shardhome.links.LinkException;
 import io.shardhome.links.LinkState;
 import io.shardhome.links.PendingError;
 import io.shardhome.links.SiteEndpoint;
@@ -13,6 +14,7 @@ import io.shardhome.service.consistency.Snapshots;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -74,31 +76,54 @@ public final class Reseeder {
         }
     }
 
-    /** The helper link's id suffix for {@code shard} (its id stays within the catalog's 80 characters). */
-    static String helperSuffix(String linkId, String shard) {
-        String suffix = "~reseed-" + shard;
-        return linkId.length() + suffix.length() <= 80 ? suffix : "~reseed-" + Integer.toHexString(shard.hashCode());
+    /** The helper link's id suffix for {@code shards} (its id stays within the catalog's 80 characters). */
+    static String helperSuffix(String linkId, List<String> shards) {
+        String suffix = "~reseed-" + (shards.size() == 1 ? shards.get(0) : "all");
+        return linkId.length() + suffix.length() <= 80 ? suffix : "~reseed-" + Integer.toHexString(shards.hashCode());
     }
 
-    public Result run(String shard, String reason, Progress progress) throws SQLException, InterruptedException {
+    /**
+     * Re-seeds {@code shards} (all homed at the link's source) at one point. On a link stopped with
+     * BINLOG_PURGED every shard homed at the source is re-seeded instead, whatever was asked ({@link
+     * PurgedRepair}): the copies are rebuilt at g and the link's position is moved to g, past the gap.
+     */
+    public Result run(List<String> shards, String reason, Progress progress) throws SQLException, InterruptedException {
+        if (link.state() == LinkState.OFFLINE_ERROR
+                && link.status()
+                        .pendingError()
+                        .map(e -> e.code() == LinkException.Code.BINLOG_PURGED)
+                        .orElse(false)) {
+            return PurgedRepair.run(link, view, settings, progress, owned);
+        }
+        String stoppedAt = link.state() == LinkState.OFFLINE_ERROR
+                ? link.status().pendingError().map(PendingError::shard).orElse("")
+                : "";
+        shards = shards.stream() // the shard a stopped link waits on first: its exclusion lets the link go on
+                .sorted(java.util.Comparator.comparing((String s) -> !s.equals(stoppedAt)))
+                .toList();
         SiteEndpoint home = link.config().source();
         SiteEndpoint copy = link.config().target();
-        progress.phase("EXCLUDING", "link " + link.id() + " leaves " + shard + " out");
-        LinkPosition excludedAt = exclude(shard, reason);
+        String named = String.join(", ", shards);
+        progress.phase("EXCLUDING", "link " + link.id() + " leaves " + named + " out");
+        LinkPosition excludedAt = null;
+        for (String shard : shards) {
+            LinkPosition at = exclude(shard, reason);
+            excludedAt = excludedAt == null ? at : excludedAt;
+        }
         requireOwned();
-        progress.phase("COPYING", "link " + link.id() + " leaves " + shard + " out from " + excludedAt.gtidSet());
-        ReseedCopy.Copied copied = new ReseedCopy(home, copy, settings.workers()).run(shard, progress::rows);
+        progress.phase("COPYING", "link " + link.id() + " leaves " + named + " out from " + excludedAt.gtidSet());
+        ReseedCopy.Copied copied = new ReseedCopy(home, copy, settings.workers()).run(shards, progress::rows);
         GtidSet g = copied.gtid();
         if (!g.covers(excludedAt.gtidSet())) {
             throw new SQLException("the home's snapshot " + g + " is behind the point " + excludedAt.gtidSet()
-                    + " the link left " + shard + " out from; the home's binlog went back? re-seed again");
+                    + " the link left " + named + " out from; the home's binlog went back? re-seed again");
         }
         progress.phase(
                 "CATCHING_UP",
                 "copied " + copied.tables() + " tables, " + copied.rows() + " rows at " + g + "; a helper link applies "
-                        + shard + "'s transactions after it");
+                        + named + " after it");
         LinkConfig helperConfig = link.config()
-                .onlyFor(Set.of(shard), helperSuffix(link.id(), shard))
+                .onlyFor(Set.copyOf(shards), helperSuffix(link.id(), shards))
                 .startingAfter(g.toString());
         forget(copy, helperConfig.linkId());
         try (Link helper = new Link(helperConfig, view)) {
@@ -106,9 +131,9 @@ public final class Reseeder {
             Catchup.await(helper, home, settings.catchUp(), owned);
             Catchup.awaitCovers(link, g, settings.catchUp(), owned);
             requireOwned();
-            progress.phase("HANDING_BACK", "link " + link.id() + " carries " + shard + " again");
-            LinkPosition p = handBack(helper, shard);
-            progress.phase("DONE", "link " + link.id() + " carries " + shard + " again from " + p.gtidSet());
+            progress.phase("HANDING_BACK", "link " + link.id() + " carries " + named + " again");
+            LinkPosition p = handBack(helper, shards);
+            progress.phase("DONE", "link " + link.id() + " carries " + named + " again from " + p.gtidSet());
             forget(copy, helperConfig.linkId());
             return new Result(g.toString(), p.gtidSet().toString(), copied.tables(), copied.rows());
         }
@@ -116,9 +141,10 @@ public final class Reseeder {
 
     /**
      * Both links stop at one position q (whichever of the two is ahead; the other is moved on to it): the
-     * helper has then applied the shard's transactions up to q, and the link carries the shard from q on.
+     * helper has then applied the shards' transactions up to q, and the link carries them from q on. The helper
+     * is closed while still held, so it applies nothing beyond q.
      */
-    private LinkPosition handBack(Link helper, String shard) throws InterruptedException {
+    private LinkPosition handBack(Link helper, List<String> shards) throws InterruptedException {
         try {
             LinkPosition h = helper.hold(null, settings.maxHold(), settings.holdWait());
             LinkPosition p = link.hold(null, settings.maxHold(), settings.holdWait());
@@ -127,8 +153,10 @@ public final class Reseeder {
             } else if (!h.gtidSet().covers(p.gtidSet())) {
                 helper.hold(p.gtidSet(), settings.maxHold(), settings.holdWait());
             }
-            link.include(shard, settings.holdWait());
-            helper.close(); // while still held: it applies nothing of the shard beyond q
+            for (String shard : shards) {
+                link.include(shard, settings.holdWait());
+            }
+            helper.close();
             return p;
         } finally {
             link.release();
@@ -141,6 +169,9 @@ public final class Reseeder {
             return link.exclude(shard, reason, settings.holdWait());
         }
         PendingError error = link.status().pendingError().orElse(null);
+        if (link.excluded().contains(shard)) {
+            return stored();
+        }
         if (error == null || !error.shard().equals(shard)) {
             throw new SQLException("link " + link.id() + " is OFFLINE:ERROR"
                     + (error == null
@@ -149,16 +180,21 @@ public final class Reseeder {
                     + ", not at a transaction of " + shard + "; a re-seed of " + shard + " cannot pass it: fix"
                     + " or skip that transaction (or re-seed its shard) first");
         }
-        LinkPosition stored;
+        LinkPosition stored = stored();
         try (Connection c = Snapshots.open(link.config().target())) {
-            stored = Catalog.load(c, link.id())
-                    .orElseThrow(() -> new SQLException(
-                            "link " + link.id() + " has no stored position at its target; it never ran"));
             Catalog.exclude(c, link.id(), shard, stored.gtidSet().toString(), reason);
         }
         link.resume(); // its next run leaves the shard out, so it passes the transaction it stopped at
         Catchup.awaitOnline(link, settings.holdWait(), owned);
         return stored;
+    }
+
+    private LinkPosition stored() throws SQLException {
+        try (Connection c = Snapshots.open(link.config().target())) {
+            return Catalog.load(c, link.id())
+                    .orElseThrow(() -> new SQLException(
+                            "link " + link.id() + " has no stored position at its target; it never ran"));
+        }
     }
 
     private static void forget(SiteEndpoint copy, String helperId) throws SQLException {

@@ -122,6 +122,24 @@ record ShardSchema(String shard, String database, List<Named> tables, List<Named
         return Sql.name(shard) + "." + Sql.name(name);
     }
 
+    /** Whether the shard has a schema at the site {@code c} is connected to. */
+    static boolean exists(Connection c, String shard) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            s.setString(1, shard);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Drops the shard's schema at the copy, if it has one (the session has sql_log_bin=0). */
+    static void drop(Connection copy, String shard) throws SQLException {
+        try (Statement s = copy.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + Sql.name(shard));
+        }
+    }
+
     /** Drops and recreates the database and its tables at the copy (the session has sql_log_bin=0). */
     void createTables(Connection copy) throws SQLException {
         try (Statement s = copy.createStatement()) {

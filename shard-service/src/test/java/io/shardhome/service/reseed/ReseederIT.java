@@ -88,7 +88,7 @@ class ReseederIT {
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> writer.acknowledgedCount() > 200);
             Reseeder.Result result = new Reseeder(link, links.harness().view(), Reseeder.Settings.DEFAULTS, () -> true)
-                    .run("acme", "test", new Reseeder.Progress() {
+                    .run(List.of("acme"), "test", new Reseeder.Progress() {
                         @Override
                         public void phase(String phase, String note) {
                             phases.add(phase);
@@ -133,12 +133,51 @@ class ReseederIT {
         nyc.execute("UPDATE acme.orders SET v = 5 WHERE id = 7", "INSERT INTO beta.t VALUES (1, 0, '')");
         await().atMost(Duration.ofSeconds(30)).until(() -> link.state() == LinkState.OFFLINE_ERROR);
 
-        new Reseeder(link, links.harness().view(), Reseeder.Settings.DEFAULTS, () -> true).run("acme", "test", QUIET);
+        new Reseeder(link, links.harness().view(), Reseeder.Settings.DEFAULTS, () -> true)
+                .run(List.of("acme"), "test", QUIET);
 
         awaitCaughtUp(link, "nyc");
         assertThat(link.state()).isEqualTo(LinkState.ONLINE);
         assertThat(sjc.value("SELECT v FROM acme.orders WHERE id = 7")).isEqualTo("5");
         assertThat(sjc.count("beta.t")).isEqualTo(1);
         assertThat(check(link)).extracting(ShardResult::status).containsExactly(ShardResult.SAME, ShardResult.SAME);
+    }
+
+    @Test
+    void aLinkStoppedByAPurgedBinlogIsRepairedByReseedingEveryShardOfItsHome() throws Exception {
+        nyc.execute("CREATE DATABASE scratch", "DROP DATABASE scratch");
+        String before = nyc.gtidPosition();
+        nyc.execute(
+                "CREATE DATABASE acme",
+                "CREATE TABLE acme.t (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO acme.t VALUES (1, 1), (2, 2)",
+                "CREATE DATABASE beta",
+                "CREATE TABLE beta.t (id INT PRIMARY KEY)",
+                "INSERT INTO beta.t VALUES (1)",
+                "FLUSH BINARY LOGS");
+        String current = nyc.rows("SHOW MASTER STATUS").get(0).get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            nyc.execute("PURGE BINARY LOGS TO '" + current + "'");
+            return nyc.rows("SHOW BINARY LOGS").get(0).get(0).equals(current);
+        });
+        Link link = new Link(
+                LinkConfig.of(nyc.endpoint(), sjc.endpoint(), FilterPolicies.DEFAULTS, before),
+                links.harness().view());
+        try {
+            link.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> link.state() == LinkState.OFFLINE_ERROR);
+
+            Reseeder.Result result = new Reseeder(link, links.harness().view(), Reseeder.Settings.DEFAULTS, () -> true)
+                    .run(List.of("acme"), "test", QUIET);
+
+            assertThat(result.tables()).isEqualTo(2);
+            nyc.execute("INSERT INTO acme.t VALUES (3, 3)", "INSERT INTO beta.t VALUES (2)");
+            awaitCaughtUp(link, "nyc");
+            assertThat(sjc.count("acme.t")).isEqualTo(3);
+            assertThat(sjc.count("beta.t")).isEqualTo(2);
+            assertThat(check(link)).extracting(ShardResult::status).containsExactly(ShardResult.SAME, ShardResult.SAME);
+        } finally {
+            link.close();
+        }
     }
 }
