@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  *
  * <p>A row hashes as {@code CRC32(CONCAT_WS('#', col1, ..., CONCAT(ISNULL(nullable1), ...)))}, with text
  * columns cast to their stored bytes (no collation mix, no charset conversion) and BIT columns as numbers; a
- * chunk's checksum is {@code COUNT(*)} and {@code SUM} of its rows' hashes, as pt-table-checksum does it.
+ * chunk's checksum is {@code COUNT(*)} and {@code BIT_XOR} of its rows' hashes, as pt-table-checksum does it
+ * (integer arithmetic; rows with a key never repeat, so no pair cancels out).
  * Both servers evaluate the same expression over the same table definition (definitions are compared
  * first), so equal rows hash equally.
  */

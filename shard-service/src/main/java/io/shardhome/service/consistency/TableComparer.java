@@ -42,7 +42,7 @@ final class TableComparer {
         long rows = 0;
         long differing = 0;
         for (Chunk chunk : chunks) {
-            String sql = "SELECT COUNT(*), COALESCE(SUM(" + hash + "), 0)" + from + Sql.where(shape, chunk);
+            String sql = "SELECT COUNT(*), BIT_XOR(" + hash + ")" + from + Sql.where(shape, chunk);
             CompletableFuture<long[]> atCopy =
                     CompletableFuture.supplyAsync(() -> unchecked(() -> checksum(copy, sql, chunk)), copySide);
             long[] here = checksum(home, sql, chunk);
