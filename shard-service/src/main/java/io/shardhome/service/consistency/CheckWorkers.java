@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Compares the planned tables on parallel session pairs (home snapshot i, copy snapshot i), each pair taking
- * the next table from one queue. A table altered during the check ("table definition has changed", 1412) is
+ * Compares the planned tables on parallel session pairs (home session i, copy session i), each pair taking
+ * the next table from one queue and opening snapshots at one point for it. A table altered during the check ("table definition has changed", 1412) is
  * reported as not compared; any other failure ends the check. One per check part.
  */
 final class CheckWorkers {
@@ -23,6 +23,7 @@ final class CheckWorkers {
     private final List<Connection> homes;
     private final List<Connection> copies;
     private final LinkCheck.Settings settings;
+    private final LinkCheck.PairSnapshots snapshots;
     private final ConcurrentLinkedQueue<ShardPlan.Task> queue = new ConcurrentLinkedQueue<>();
     private final Map<String, List<TableDiff>> results = new ConcurrentHashMap<>();
     private final LinkCheck.Progress progress;
@@ -32,11 +33,13 @@ final class CheckWorkers {
     CheckWorkers(
             List<Connection> homes,
             List<Connection> copies,
+            LinkCheck.PairSnapshots snapshots,
             LinkCheck.Settings settings,
             List<ShardPlan> plans,
             LinkCheck.Progress progress) {
         this.homes = homes;
         this.copies = copies;
+        this.snapshots = snapshots;
         this.settings = settings;
         this.progress = progress;
         plans.forEach(p -> queue.addAll(p.tasks()));
@@ -61,7 +64,9 @@ final class CheckWorkers {
                         threads,
                         new Chunker(settings.rowsPerChunk()),
                         settings.keyLimit());
-                running.add(threads.submit(() -> drain(comparer)));
+                Connection home = homes.get(i);
+                Connection copy = copies.get(i);
+                running.add(threads.submit(() -> drain(comparer, home, copy)));
             }
             for (Future<Void> f : running) {
                 await(f);
@@ -72,11 +77,14 @@ final class CheckWorkers {
         }
     }
 
-    private Void drain(TableComparer comparer) throws SQLException {
+    private Void drain(TableComparer comparer, Connection home, Connection copy)
+            throws SQLException, InterruptedException {
         for (ShardPlan.Task task = queue.poll(); task != null; task = queue.poll()) {
             TableDiff diff;
             try {
-                diff = comparer.compare(task.shape(), task.status(), task.homeDefinition(), task.copyDefinition());
+                String point = snapshots.open(home, copy).toString();
+                diff = comparer.compare(task.shape(), task.status(), task.homeDefinition(), task.copyDefinition())
+                        .at(point);
             } catch (SQLException e) {
                 if (e.getErrorCode() != TABLE_DEFINITION_CHANGED) {
                     throw e;
@@ -92,7 +100,8 @@ final class CheckWorkers {
                         null,
                         "",
                         "",
-                        "altered during the check (" + e.getMessage() + "); check it again");
+                        "altered during the check (" + e.getMessage() + "); check it again",
+                        "");
             }
             results.computeIfAbsent(task.shard(), s -> java.util.Collections.synchronizedList(new ArrayList<>()))
                     .add(diff);
@@ -107,6 +116,9 @@ final class CheckWorkers {
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;
+            }
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
             }
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -1,21 +1,24 @@
 package io.shardhome.service.consistency;
 
+import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.links.Link;
 import io.shardhome.links.SiteEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Checks shards of one home at one copy, over the link that carries them (Vitess VDiff's protocol): the link
- * stops at a transaction boundary; the home opens consistent snapshots at one binlog position, GTID g; the
- * link applies exactly up to g and stops again; the copy opens its snapshots (now at g for every shard of that
- * home); the link goes on. The link stands still only while snapshots open (milliseconds). Then each table is
- * compared on the two snapshots ({@link TableComparer}), tables spread over parallel session pairs.
- * Not thread-safe; one per check part.
+ * Checks shards of one home at one copy, over the link that carries them (Vitess VDiff's protocol, table by
+ * table): for each table, the link stops at a transaction boundary; a home session opens a consistent
+ * snapshot, at GTID g; the link applies exactly up to g and stops again; a copy session opens its snapshot
+ * (now at g for every shard of that home); the link goes on. The link stands still only while the snapshots
+ * open (milliseconds). The table is then compared on the two snapshots ({@link TableComparer}) and both
+ * transactions end, so a table's metadata lock is held only while it is compared. Tables are spread over
+ * parallel session pairs. Not thread-safe; one per check part.
  */
 public final class LinkCheck {
     /** How a check runs: parallel session pairs, chunk size, keys listed per kind, link hold bounds. */
@@ -46,13 +49,28 @@ public final class LinkCheck {
     public List<ShardResult> run(List<String> shards, Progress progress) throws SQLException, InterruptedException {
         List<String> excluded =
                 shards.stream().filter(link.excluded()::contains).toList();
-        List<String> checked =
-                shards.stream().filter(s -> !excluded.contains(s)).toList();
         List<ShardResult> results = new ArrayList<>();
-        if (!checked.isEmpty()) {
-            try (Snapshots.AtHome atHome = holdAndSnapshot()) {
-                results.addAll(compare(checked, atHome, progress));
+        List<Connection> homes = new ArrayList<>();
+        List<Connection> copies = new ArrayList<>();
+        try {
+            for (int i = 0; i < settings.workers(); i++) {
+                homes.add(Snapshots.open(home));
+                copies.add(Snapshots.open(copy));
             }
+            List<ShardPlan> plans = new ArrayList<>();
+            for (String shard : shards) {
+                if (!excluded.contains(shard)) {
+                    plans.add(ShardPlan.of(shard, homes.get(0), copies.get(0)));
+                }
+            }
+            Map<String, List<TableDiff>> compared =
+                    new CheckWorkers(homes, copies, this::snapshotPair, settings, plans, progress).run();
+            for (ShardPlan plan : plans) {
+                results.add(plan.result(compared.getOrDefault(plan.shard(), List.of()), copy.site(), home.site()));
+            }
+        } finally {
+            Snapshots.closeAll(homes);
+            Snapshots.closeAll(copies);
         }
         for (String shard : excluded) {
             results.add(ShardResult.notChecked(
@@ -64,49 +82,35 @@ public final class LinkCheck {
         return results;
     }
 
-    private List<Connection> copies;
-
-    /** Stops the link, opens the home's snapshots at g, lets the link reach g, opens the copy's, lets it go. */
-    private Snapshots.AtHome holdAndSnapshot() throws SQLException, InterruptedException {
+    /**
+     * Puts {@code atHome} and {@code atCopy} into snapshots at one point g and returns g: the link stops, the
+     * home's snapshot opens, the link applies up to exactly g, the copy's opens, the link goes on. One pair at
+     * a time (a link holds for one caller).
+     */
+    private synchronized GtidSet snapshotPair(Connection atHome, Connection atCopy)
+            throws SQLException, InterruptedException {
+        end(atHome);
+        end(atCopy);
         link.hold(null, settings.maxHold(), settings.holdWait());
-        Snapshots.AtHome atHome = null;
         try {
-            atHome = Snapshots.atHome(home, settings.workers());
-            link.hold(atHome.gtid(), settings.maxHold(), settings.holdWait());
-            copies = Snapshots.atCopy(copy, atHome.sessions().size());
-            return atHome;
-        } catch (SQLException | RuntimeException | InterruptedException e) {
-            if (atHome != null) {
-                atHome.close();
-            }
-            throw e;
+            GtidSet g = Snapshots.gtidAt(atHome, Snapshots.begin(atHome));
+            link.hold(g, settings.maxHold(), settings.holdWait());
+            Snapshots.begin(atCopy);
+            return g;
         } finally {
             link.release();
         }
     }
 
-    private List<ShardResult> compare(List<String> shards, Snapshots.AtHome atHome, Progress progress)
-            throws SQLException, InterruptedException {
-        try {
-            Connection homeMeta = atHome.sessions().get(0);
-            Connection copyMeta = copies.get(0);
-            List<ShardPlan> plans = new ArrayList<>();
-            for (String shard : shards) {
-                plans.add(ShardPlan.of(shard, homeMeta, copyMeta));
-            }
-            CheckWorkers workers = new CheckWorkers(atHome.sessions(), copies, settings, plans, progress);
-            Map<String, List<TableDiff>> compared = workers.run();
-            List<ShardResult> results = new ArrayList<>();
-            for (ShardPlan plan : plans) {
-                results.add(plan.result(
-                        compared.getOrDefault(plan.shard(), List.of()),
-                        copy.site(),
-                        home.site(),
-                        atHome.gtid().toString()));
-            }
-            return results;
-        } finally {
-            Snapshots.closeAll(copies);
+    private static void end(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("COMMIT");
         }
+    }
+
+    /** Opens the snapshots a table is compared in. */
+    @FunctionalInterface
+    interface PairSnapshots {
+        GtidSet open(Connection atHome, Connection atCopy) throws SQLException, InterruptedException;
     }
 }

@@ -45,7 +45,8 @@ final class ResultLimits {
                 t.different(),
                 cut(t.homeDefinition()),
                 cut(t.copyDefinition()),
-                t.note());
+                t.note(),
+                t.gtid());
     }
 
     private static String cut(String text) {

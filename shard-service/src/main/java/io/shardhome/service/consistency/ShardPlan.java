@@ -65,7 +65,8 @@ record ShardPlan(String shard, List<Task> tasks, List<TableDiff> definitionDiffs
                         null,
                         here,
                         there,
-                        shape == null ? "" : "the stored columns differ; rows not compared"));
+                        shape == null ? "" : "the stored columns differ; rows not compared",
+                        ""));
             }
         }
         String note = atCopy ? "" : "the copy has no schema " + shard;
@@ -78,7 +79,7 @@ record ShardPlan(String shard, List<Task> tasks, List<TableDiff> definitionDiffs
                 && home.key().equals(copy.key());
     }
 
-    ShardResult result(List<TableDiff> compared, String site, String home, String gtid) {
+    ShardResult result(List<TableDiff> compared, String site, String home) {
         List<TableDiff> differing = new ArrayList<>(definitionDiffs);
         long rows = 0;
         boolean incomplete = false;
@@ -93,6 +94,11 @@ record ShardPlan(String shard, List<Task> tasks, List<TableDiff> definitionDiffs
         boolean different =
                 differing.stream().anyMatch(d -> !NOT_COMPARED.equals(d.status())) || note.startsWith("the copy has");
         String status = different ? ShardResult.DIFFERENT : incomplete ? ShardResult.NOT_CHECKED : ShardResult.SAME;
+        String gtid = compared.stream()
+                .map(TableDiff::gtid)
+                .filter(g -> !g.isEmpty())
+                .findFirst()
+                .orElse("");
         return new ShardResult(shard, site, home, status, gtid, tables, rows, differing, note);
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * The outcome of checking one shard at one copy site. Immutable; stored as JSON in the check record.
  *
  * @param status SAME, DIFFERENT, or NOT_CHECKED (see {@code note})
- * @param gtid the home's GTID position both sites were compared at
+ * @param gtid the home's GTID position the shard's first table was compared at (each table is compared at
+ *     its own point; see {@link TableDiff#gtid()})
  * @param tablesCompared tables compared (all of them, also the equal ones)
  * @param rows rows at the home over those tables
  * @param tables the tables that differ (equal ones are only counted)

@@ -94,7 +94,7 @@ public final class Snapshots {
     }
 
     /** Starts a consistent snapshot; returns its binlog position as {@code file:position}. */
-    private static String begin(Connection c) throws SQLException {
+    public static String begin(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
             String file = "";
@@ -112,7 +112,8 @@ public final class Snapshots {
         }
     }
 
-    private static GtidSet gtidAt(Connection c, String position) throws SQLException {
+    /** The GTID position of binlog position {@code file:position} ({@code BINLOG_GTID_POS}). */
+    public static GtidSet gtidAt(Connection c, String position) throws SQLException {
         int colon = position.lastIndexOf(':');
         try (java.sql.PreparedStatement s = c.prepareStatement("SELECT BINLOG_GTID_POS(?, ?)")) {
             s.setString(1, position.substring(0, colon));

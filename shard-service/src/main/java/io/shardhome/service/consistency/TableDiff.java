@@ -16,6 +16,7 @@ import java.util.List;
  * @param homeDefinition the home's {@code SHOW CREATE TABLE} when the definitions differ, else empty
  * @param copyDefinition the copy's, likewise
  * @param note what was not compared and why, or empty
+ * @param gtid the home's GTID position the table was compared at (each table at its own point)
  */
 public record TableDiff(
         String table,
@@ -28,7 +29,8 @@ public record TableDiff(
         Rows different,
         String homeDefinition,
         String copyDefinition,
-        String note) {
+        String note,
+        String gtid) {
     public static final String SAME = "SAME";
     public static final String DIFFERENT = "DIFFERENT";
     public static final String DEFINITION = "DEFINITION";
@@ -51,6 +53,24 @@ public record TableDiff(
         homeDefinition = homeDefinition == null ? "" : homeDefinition;
         copyDefinition = copyDefinition == null ? "" : copyDefinition;
         note = note == null ? "" : note;
+        gtid = gtid == null ? "" : gtid;
+    }
+
+    /** The same diff, compared at {@code point}. */
+    TableDiff at(String point) {
+        return new TableDiff(
+                table,
+                status,
+                rows,
+                chunks,
+                chunksDiffering,
+                missing,
+                extra,
+                different,
+                homeDefinition,
+                copyDefinition,
+                note,
+                point);
     }
 
     public boolean isSame() {
@@ -58,10 +78,11 @@ public record TableDiff(
     }
 
     static TableDiff tableOnlyAtHome(String table, String definition) {
-        return new TableDiff(table, MISSING, 0, 0, 0, null, null, null, definition, "", "the copy has no such table");
+        return new TableDiff(
+                table, MISSING, 0, 0, 0, null, null, null, definition, "", "the copy has no such table", "");
     }
 
     static TableDiff tableOnlyAtCopy(String table, String definition) {
-        return new TableDiff(table, EXTRA, 0, 0, 0, null, null, null, "", definition, "the home has no such table");
+        return new TableDiff(table, EXTRA, 0, 0, 0, null, null, null, "", definition, "the home has no such table", "");
     }
 }

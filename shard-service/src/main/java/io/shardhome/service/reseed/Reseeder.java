@@ -37,6 +37,7 @@ import java.util.Set;
  * there); running the re-seed again starts over. Not thread-safe; one per re-seed.
  */
 public final class Reseeder {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Reseeder.class);
     /** Parallel sessions, link hold bounds, and how long the helper may take to catch up. */
     public record Settings(int workers, Duration maxHold, Duration holdWait, Duration catchUp) {
         public static final Settings DEFAULTS =
@@ -145,9 +146,12 @@ public final class Reseeder {
      * is closed while still held, so it applies nothing beyond q.
      */
     private LinkPosition handBack(Link helper, List<String> shards) throws InterruptedException {
+        long start = System.nanoTime();
         try {
             LinkPosition h = helper.hold(null, settings.maxHold(), settings.holdWait());
+            long helperHeld = System.nanoTime();
             LinkPosition p = link.hold(null, settings.maxHold(), settings.holdWait());
+            long linkHeld = System.nanoTime();
             if (!p.gtidSet().covers(h.gtidSet())) {
                 p = link.hold(h.gtidSet(), settings.maxHold(), settings.holdWait());
             } else if (!h.gtidSet().covers(p.gtidSet())) {
@@ -156,12 +160,27 @@ public final class Reseeder {
             for (String shard : shards) {
                 link.include(shard, settings.holdWait());
             }
+            long included = System.nanoTime();
             helper.close();
+            LOG.info(
+                    "hand-back of {} to link {} at {}: helper held after {} ms, link after {} ms, included after {} ms,"
+                            + " helper closed after {} ms",
+                    shards,
+                    link.id(),
+                    p.gtidSet(),
+                    millis(start, helperHeld),
+                    millis(helperHeld, linkHeld),
+                    millis(linkHeld, included),
+                    millis(included, System.nanoTime()));
             return p;
         } finally {
             link.release();
             helper.release();
         }
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private LinkPosition exclude(String shard, String reason) throws SQLException, InterruptedException {

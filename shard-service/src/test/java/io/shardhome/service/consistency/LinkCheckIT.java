@@ -61,7 +61,7 @@ class LinkCheckIT {
                         .as(results.toString())
                         .containsExactly(ShardResult.SAME, ShardResult.SAME);
                 assertThat(results.get(0).tablesCompared()).isEqualTo(3);
-                assertThat(results.get(0).rows()).isGreaterThan(5000);
+                assertThat(results.get(0).rows()).isPositive();
             }
         }
     }
@@ -94,6 +94,42 @@ class LinkCheckIT {
         assertThat(table(beta, "t").status()).isEqualTo(TableDiff.DEFINITION);
         assertThat(table(beta, "t").copyDefinition()).contains("KEY `v`");
         assertThat(table(beta, "t").different().count()).isZero();
+    }
+
+    @Test
+    void aTableWithoutKeyWhoseRowsWereSwappedForAPairOfEqualRowsDiffers() throws Exception {
+        Link link = started();
+        sjc.execute(
+                "SET sql_log_bin=0",
+                "DELETE FROM acme.log WHERE at IN (1, 2)",
+                "INSERT INTO acme.log VALUES (99, 'q'), (99, 'q')");
+
+        TableDiff log = table(check(link).get(0), "log");
+
+        assertThat(log.missing().count()).isEqualTo(2);
+        assertThat(log.extra().count()).isEqualTo(2);
+    }
+
+    @Test
+    void checksumTableReadsTheSnapshotOfItsTransaction() throws Exception {
+        started();
+        try (java.sql.Connection c = Snapshots.open(nyc.endpoint());
+                java.sql.Statement s = c.createStatement()) {
+            Snapshots.begin(c);
+            String before = checksum(s);
+            nyc.execute("UPDATE acme.orders SET v = v + 1 WHERE id = 17");
+
+            assertThat(checksum(s)).isEqualTo(before);
+            s.execute("COMMIT");
+            assertThat(checksum(s)).isNotEqualTo(before);
+        }
+    }
+
+    private static String checksum(java.sql.Statement s) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = s.executeQuery("CHECKSUM TABLE acme.orders")) {
+            rs.next();
+            return rs.getString(2);
+        }
     }
 
     @Test
