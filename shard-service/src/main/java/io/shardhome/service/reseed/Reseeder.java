@@ -130,7 +130,8 @@ public final class Reseeder {
         try (Link helper = new Link(helperConfig, view)) {
             helper.start();
             Catchup.await(helper, home, settings.catchUp(), owned);
-            Catchup.awaitCovers(link, g, settings.catchUp(), owned);
+            // The link too (it fell behind while the copy loaded the servers): then both stop within moments.
+            Catchup.await(link, home, settings.catchUp(), owned);
             requireOwned();
             progress.phase("HANDING_BACK", "link " + link.id() + " carries " + named + " again");
             LinkPosition p = handBack(helper, shards);
@@ -160,7 +161,7 @@ public final class Reseeder {
             for (String shard : shards) {
                 link.include(shard, settings.holdWait());
             }
-            long included = System.nanoTime();
+            long included = System.nanoTime(); // moving the one behind to q, then including
             helper.close();
             LOG.info(
                     "hand-back of {} to link {} at {}: helper held after {} ms, link after {} ms, included after {} ms,"
