@@ -35,8 +35,10 @@ final class CheckReport {
             }
         }
         JsonNode summary = check.path("summary");
-        out.println(summary.path("different").asInt() + " shard copies differ, "
-                + summary.path("same").asInt() + " are the same, "
+        int different = summary.path("different").asInt();
+        int same = summary.path("same").asInt();
+        out.println(different + (different == 1 ? " shard copy differs, " : " shard copies differ, ") + same
+                + (same == 1 ? " is" : " are") + " the same, "
                 + summary.path("notChecked").asInt() + " not checked");
     }
 

@@ -44,7 +44,11 @@ public record ReseedRecord(
     public static final String FAILED = "FAILED";
 
     /** One phase as it began. */
-    public record Step(Instant at, String phase, String note) {}
+    public record Step(Instant at, String phase, String note) {
+        public Step {
+            at = at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        }
+    }
 
     public ReseedRecord {
         steps = steps == null ? List.of() : List.copyOf(steps);

@@ -93,7 +93,7 @@ class CheckAndReseedApiIT {
             assertThat(reseeded.output()).contains("EXCLUDING", "COPYING", "HANDING_BACK", "re-seeded acme at sjc");
             Cli clean = cli("check", "acme");
             assertThat(clean.exit()).as(clean.output()).isZero();
-            assertThat(clean.output()).contains("0 shard copies differ, 1 are the same");
+            assertThat(clean.output()).contains("0 shard copies differ, 1 is the same");
             writer.close();
             String nycNow = nyc.gtidPosition();
             await().atMost(PATIENCE).until(() -> nyc.flavour()
