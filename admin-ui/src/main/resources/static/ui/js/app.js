@@ -9,8 +9,9 @@ import * as importer from './screens/import.js';
 import * as moves from './screens/moves.js';
 import * as lag from './screens/lag.js';
 import * as audit from './screens/audit.js';
+import * as consistency from './screens/consistency.js';
 
-const SCREENS = { sites, shards, import: importer, moves, lag, audit };
+const SCREENS = { sites, shards, import: importer, moves, lag, consistency, audit };
 const LINK_POLL_MS = 5000;
 
 const ui = {

@@ -48,6 +48,7 @@ final class LinkSession implements AutoCloseable {
     private BinlogReader reader;
     private LinkPosition read;
     private long lastHousekeeping;
+    private BooleanSupplier closing = () -> false;
 
     LinkSession(
             LinkConfig config,
@@ -67,6 +68,7 @@ final class LinkSession implements AutoCloseable {
 
     /** Replicates until {@code closing} turns true. @throws LinkException on any fault */
     void run(BooleanSupplier closing) throws InterruptedException {
+        this.closing = closing;
         LinkPreflight.verify(config.source(), config.target());
         handover = new HandoverBarrier(config, progress, closing);
         Catalog.retainChannels(config.target(), config.linkId(), config.channels());
@@ -123,6 +125,10 @@ final class LinkSession implements AutoCloseable {
         LinkPosition next = read.after(tx.gtid(), tx.endPosition());
         try {
             desks.holds().beforeTransaction(tx.gtid(), this::drain);
+            if (closing.getAsBoolean()) {
+                tx.close(); // closed while held before it: a hold promises nothing after its point is applied
+                return;
+            }
             dispatch(tx, next);
         } catch (LinkException e) {
             tx.close();
@@ -255,7 +261,9 @@ final class LinkSession implements AutoCloseable {
                             + ". The binlog this link needs is purged (or the position is not in the source's"
                             + " history): re-copy the shards homed at "
                             + config.roles().sourceSite() + " to "
-                            + config.roles().targetSite() + " (shardhome shard reseed), then resume the link",
+                            + config.roles().targetSite() + " at one point and move the link past the gap: shardhome"
+                            + " shard reseed --all --from " + config.roles().sourceSite() + " --site "
+                            + config.roles().targetSite(),
                     read.lastGtid(),
                     "",
                     cause);

@@ -175,4 +175,30 @@ class LinkHoldIT {
                 .isInstanceOf(LinkException.class)
                 .hasMessageContaining("did not reach");
     }
+
+    @Test
+    void aLinkClosedWhileHeldAppliesNothingBeyondItsHold() throws Exception {
+        Link link = links.harness().link("sjc", "nyc");
+        sjc.execute("CREATE DATABASE acme", "CREATE TABLE acme.t (id INT PRIMARY KEY)");
+        awaitCaughtUp(link, "sjc");
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            for (int i = 1; writing.get(); i++) {
+                sjc.execute("INSERT INTO acme.t VALUES (" + i + ")");
+            }
+        });
+        writer.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> nyc.count("acme.t") > 20);
+            link.hold(null, HOLD, HOLD);
+            long atHold = nyc.count("acme.t");
+
+            link.close();
+
+            assertThat(nyc.count("acme.t")).isEqualTo(atHold);
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+    }
 }

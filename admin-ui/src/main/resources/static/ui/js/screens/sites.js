@@ -155,8 +155,18 @@ function errorRow(link, st, ctx, notice, refresh) {
           )
         : null,
       ctx.admin && st.pendingErrorGtid ? skipButton(link, st.pendingErrorGtid, notice, refresh) : null,
+      st.pendingErrorShard && ['DATA_DIVERGED', 'SCHEMA_MISMATCH', 'STATEMENT_LOGGED', 'UNSUPPORTED_EVENT'].includes(st.pendingError)
+        ? repairLink(link, st.pendingErrorShard)
+        : null,
     ),
   );
+}
+
+/** A diverged copy: check it and re-seed it on the Consistency page, shard and site filled in. */
+function repairLink(link, shard) {
+  const site = link.id.split('->')[1] || '';
+  const query = new URLSearchParams({ shard, site });
+  return h('a', { class: 'link-repair', href: `#/consistency?${query}` }, ` Check or re-seed ${shard} at ${site}`);
 }
 
 function skipButton(link, gtid, notice, refresh) {

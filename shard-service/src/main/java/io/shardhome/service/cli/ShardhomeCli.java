@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             LookupCommand.class,
             LinkCommand.class,
             MoveCommand.class,
+            CheckCommand.class,
             DemoElsewhereCommand.class
         })
 public final class ShardhomeCli implements Runnable {

@@ -49,7 +49,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
     private final ScheduledExecutorService thread;
 
     private boolean leader;
-    private Link link;
+    private volatile Link link;
     private LinkStatusPublisher publisher;
     private LinkMetrics.Running meters;
     private String appliedRequest = "";
@@ -88,6 +88,11 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         latch.start();
         long every = Math.max(1, interval.toMillis());
         thread.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The link object while it runs here. */
+    Optional<Link> link() {
+        return Optional.ofNullable(link);
     }
 
     /** Whether this instance currently runs the link. */

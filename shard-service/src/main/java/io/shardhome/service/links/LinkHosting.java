@@ -58,6 +58,15 @@ public final class LinkHosting implements AutoCloseable {
         return link != null && link.runsHere();
     }
 
+    /**
+     * The running {@link io.shardhome.links.Link} of {@code linkId} when this instance runs it now (checks and
+     * re-seeds hold it, leave shards out of it and read its configuration), else empty.
+     */
+    public java.util.Optional<io.shardhome.links.Link> running(String linkId) {
+        HostedLink link = hosted.get(linkId);
+        return link == null || !link.runsHere() ? java.util.Optional.empty() : link.link();
+    }
+
     LinkControl control() {
         return control;
     }

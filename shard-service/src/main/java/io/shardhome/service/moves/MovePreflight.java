@@ -23,6 +23,9 @@ final class MovePreflight {
                 .ifPresent(problem -> {
                     throw new MoveException(Code.LINK_NOT_READY, "shard " + move.shard() + " cannot move: " + problem);
                 });
+        ReseedingCopies.problem(linkStatus, move.shard(), move.fromSite()).ifPresent(problem -> {
+            throw new MoveException(Code.LINK_NOT_READY, "shard " + move.shard() + " cannot move: " + problem);
+        });
         AppAccount account = ctx.settings().appAccount();
         List<String> global = ctx.master(move.fromSite())
                 .globalWritePrivileges(account)

@@ -62,8 +62,9 @@ public final class SqlErrors {
             return new LinkException(
                     Code.DATA_DIVERGED,
                     detail + "; the copy has diverged from its home (a row the home changed is missing here, or one"
-                            + " it inserted is already here): compare the shard (shardhome check), then re-seed the"
-                            + " copy or skip this transaction",
+                            + " it inserted is already here): re-seed the copy (shardhome shard reseed SHARD --site"
+                            + " TARGET rebuilds it from its home and passes this transaction), or skip this transaction"
+                            + " and compare the shard (shardhome check SHARD --site TARGET)",
                     e);
         }
         if (SCHEMA.contains(e.getErrorCode())) {
