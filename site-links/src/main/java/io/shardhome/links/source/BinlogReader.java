@@ -50,6 +50,8 @@ public final class BinlogReader implements AutoCloseable {
         client.setKeepAlive(false);
         client.setServerId(replicaServerId);
         client.setConnectTimeout(5_000);
+        client.setSSLMode(source.tls().binlogMode());
+        source.tls().binlogSocketFactory(source.host(), source.port()).ifPresent(client::setSslSocketFactory);
         client.setGtidSet(gtidSet);
         client.registerEventListener(event -> offer(new EventSignal(event)));
         client.registerLifecycleListener(new Lifecycle());

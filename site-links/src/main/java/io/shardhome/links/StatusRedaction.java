@@ -1,0 +1,43 @@
+package io.shardhome.links;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes row values from messages before they are published (to the directory, where every shardhome
+ * instance and the API's reader role see them): the values servers quote in their errors ({@code Duplicate
+ * entry '...'}, {@code Incorrect integer value: '...'}), the {@code column=value} pairs of key
+ * descriptions, and long binary/base64 literals. Table and column names, GTIDs, error codes and the advice
+ * stay. The full message stays in the instance's own log. Pure and thread-safe.
+ */
+public final class StatusRedaction {
+    /** What replaces a removed value. */
+    public static final String HIDDEN = "<redacted>";
+
+    private static final List<Pattern> QUOTED_VALUES = List.of(
+            // MariaDB/MySQL: Duplicate entry 'v' for key 'k'
+            Pattern.compile("(?i)(duplicate entry )'(?:[^'\\\\]|\\\\.|'')*'"),
+            // Incorrect/Truncated incorrect <type> value: 'v' ..., Invalid ... value 'v'
+            Pattern.compile("(?i)(value:? )'(?:[^'\\\\]|\\\\.|'')*'"));
+    /** {@code name=value} pairs as key descriptions render them, e.g. {@code [id=5, email=a@b]}. */
+    private static final Pattern KEY_VALUE =
+            Pattern.compile("([A-Za-z0-9_$]+)=(?:'(?:[^'\\\\]|\\\\.|'')*'|[^,\\])\\s]+)");
+    /** Hex literals and base64 runs (row images of BINLOG statements). */
+    private static final Pattern BLOBS = Pattern.compile("0x[0-9A-Fa-f]{8,}|[A-Za-z0-9+/]{40,}={0,2}");
+
+    private StatusRedaction() {}
+
+    /** {@code message} without row values; null stays null. */
+    public static String redact(String message) {
+        if (message == null || message.isEmpty()) {
+            return message;
+        }
+        String text = message;
+        for (Pattern pattern : QUOTED_VALUES) {
+            text = pattern.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "'" + HIDDEN + "'"));
+        }
+        text = KEY_VALUE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + HIDDEN));
+        return BLOBS.matcher(text).replaceAll(HIDDEN);
+    }
+}
