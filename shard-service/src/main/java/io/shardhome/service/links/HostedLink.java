@@ -1,15 +1,18 @@
 package io.shardhome.service.links;
 
+import io.shardhome.directory.blob.LinkEpochs;
 import io.shardhome.directory.site.Site;
 import io.shardhome.directory.snapshot.DirectorySnapshot;
 import io.shardhome.links.Link;
 import io.shardhome.links.LinkConfig;
+import io.shardhome.links.LinkException;
 import io.shardhome.links.LinkState;
 import io.shardhome.links.LinkStatusPublisher;
 import io.shardhome.links.SiteEndpoint;
 import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.config.LinkTuning;
 import io.shardhome.service.config.ShardhomeProperties;
+import io.shardhome.service.config.SiteEndpoints;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,15 +45,18 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
     private final DirectoryAccess directory;
     private final LinkControl control;
     private final Map<String, ShardhomeProperties.SiteCredentials> credentials;
+    private final ShardhomeProperties properties;
     private final Duration interval;
     private final LeaderLatch latch;
     private final ScheduledExecutorService thread;
+    private final LinkEpochs epochs;
 
     private boolean leader;
     private Link link;
     private LinkStatusPublisher publisher;
     private String appliedRequest = "";
     private String lastProblem = "";
+    private volatile long holderEpoch;
 
     HostedLink(
             ShardhomeProperties.LinkSpec spec,
@@ -64,7 +70,9 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         this.directory = directory;
         this.control = control;
         this.credentials = properties.siteCredentials();
+        this.properties = properties;
         this.interval = properties.links().publishInterval();
+        this.epochs = new LinkEpochs(directory.client(), directory.layout());
         this.latch =
                 new LeaderLatch(directory.client(), directory.layout().root() + "/link-leaders/" + key, instanceId);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,6 +91,11 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         latch.start();
         long every = Math.max(1, interval.toMillis());
         thread.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The epoch this instance raised when it last started the link here (0: never). */
+    long holderEpoch() {
+        return holderEpoch;
     }
 
     /** Whether this instance currently runs the link. */
@@ -130,13 +143,17 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
             return;
         }
         LinkConfig started = config.get();
+        // Every new holder raises the link's epoch; the position writes at the target are to be made
+        // conditional on it (see docs/operations.md, "Security"), so a deposed holder cannot commit late.
+        holderEpoch = epochs.next(key);
         link = new Link(started, directory.view());
         link.start();
         // Publishing on each new map too lets a move see promptly that this link has seen its flip.
         publisher = new LinkStatusPublisher(directory.linkStatuses(), List.of(link), interval, directory.view());
         log.info(
-                "link {} started (channels={}, max-group={}, policies {})",
+                "link {} started with holder epoch {} (channels={}, max-group={}, policies {})",
                 spec.id(),
+                holderEpoch,
                 started.channels(),
                 started.maxGroup(),
                 started.policies());
@@ -172,7 +189,12 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
                     + ".site-credentials." + siteName + ".user and .password)");
             return null;
         }
-        return new SiteEndpoint(siteName, site.host(), site.port(), account.user(), account.password());
+        try {
+            return SiteEndpoints.of(site, properties).orElseThrow();
+        } catch (LinkException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     private void stop() {

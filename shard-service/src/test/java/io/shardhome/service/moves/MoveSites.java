@@ -14,8 +14,12 @@ import io.shardhome.links.SiteEndpoint;
 import io.shardhome.links.testing.LinkHarness;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
+import io.shardhome.service.fence.Grantee;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -27,7 +31,9 @@ import javax.sql.DataSource;
 final class MoveSites implements AutoCloseable {
     static final String APP_USER = "app";
     static final String APP_PASSWORD = "app-secret";
-    static final AppAccount APP = new AppAccount(APP_USER, "%");
+    static final Grantee APP = Grantee.account(APP_USER, "%");
+    /** The links' account: like shardhome's own, trusted by the fence. */
+    static final Grantee LINK = Grantee.account(MariaDbSite.LINK_USER, "%");
 
     final LinkHarness harness;
     final Link nycToSjc;
@@ -72,14 +78,26 @@ final class MoveSites implements AutoCloseable {
     }
 
     MoveEngine engine() {
-        return engine(MoveSettings.defaults(APP));
+        return engine(settings());
+    }
+
+    /** Default settings, trusting the links' account too, retrying after 50 ms up to 500 ms. */
+    static MoveSettings settings() {
+        Set<Grantee> trusted = new HashSet<>(MoveSettings.defaults().trustedAccounts());
+        trusted.add(LINK);
+        return MoveSettings.defaults()
+                .withTrustedAccounts(trusted)
+                .withRetry(Duration.ofMillis(50), Duration.ofMillis(500));
     }
 
     /** Defines {@code shard} homed at {@code home}, creates its table there and waits for it at the copy. */
     void createShard(String shard, String home, String copy) {
         harness.define(shard, home);
-        site(home).execute("SET sql_log_bin=0", "GRANT SELECT, INSERT, UPDATE, DELETE ON `" + shard + "`.* TO " + APP);
-        site(copy).execute("SET sql_log_bin=0", "GRANT SELECT ON `" + shard + "`.* TO " + APP);
+        site(home)
+                .execute(
+                        "SET sql_log_bin=0",
+                        "GRANT SELECT, INSERT, UPDATE, DELETE ON `" + shard + "`.* TO " + APP.sql());
+        site(copy).execute("SET sql_log_bin=0", "GRANT SELECT ON `" + shard + "`.* TO " + APP.sql());
         site(home)
                 .execute(
                         "CREATE DATABASE " + shard,
@@ -104,12 +122,17 @@ final class MoveSites implements AutoCloseable {
         return ds;
     }
 
-    /** The application account's write privileges on {@code shard} at {@code site}. */
-    static java.util.List<String> appWrites(String site, String shard) {
-        return new SiteMaster(admin(site)).schemaWritePrivileges(APP, shard);
+    /** What the application account may write of {@code shard} at {@code site}, by any grant. */
+    static List<String> appWrites(String site, String shard) {
+        return new SiteMaster(admin(site))
+                .writeAccess(shard, settings().trustedAccounts()).paths().stream()
+                        .filter(p -> p.account().equals(APP))
+                        .flatMap(p -> p.privileges().stream())
+                        .distinct()
+                        .toList();
     }
 
-    private static SiteEndpoint admin(String name) {
+    static SiteEndpoint admin(String name) {
         MariaDbSite master = site(name);
         return new SiteEndpoint(name, master.host(), master.port(), MariaDbSite.USER, MariaDbSite.PASSWORD);
     }
