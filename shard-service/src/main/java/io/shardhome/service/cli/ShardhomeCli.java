@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             LookupCommand.class,
             LinkCommand.class,
             MoveCommand.class,
+            GrantsCommand.class,
             DemoCommand.class
         })
 public final class ShardhomeCli implements Runnable {
