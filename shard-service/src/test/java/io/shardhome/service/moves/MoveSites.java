@@ -34,6 +34,8 @@ final class MoveSites implements AutoCloseable {
     static final Grantee APP = Grantee.account(APP_USER, "%");
     /** The links' account: like shardhome's own, trusted by the fence. */
     static final Grantee LINK = Grantee.account(MariaDbSite.LINK_USER, "%");
+    /** The tests' administrative account (ALL PRIVILEGES): trusted by the fence. */
+    static final Grantee ADMIN = Grantee.account(MariaDbSite.USER, "%");
 
     final LinkHarness harness;
     final Link nycToSjc;
@@ -71,20 +73,28 @@ final class MoveSites implements AutoCloseable {
     }
 
     MoveEngine engine(MoveSettings settings) {
-        MoveRecordStore records = new MoveRecordStore(
+        return engine(settings, Map.of("nyc", admin("nyc"), "sjc", admin("sjc")));
+    }
+
+    /** An engine reaching the masters with the given accounts. */
+    MoveEngine engine(MoveSettings settings, Map<String, SiteEndpoint> masters) {
+        return new MoveEngine(store(), records(), linkStatus(), masters, settings);
+    }
+
+    MoveRecordStore records() {
+        return new MoveRecordStore(
                 harness.directory().client(), harness.directory().layout());
-        return new MoveEngine(
-                store(), records, linkStatus(), Map.of("nyc", admin("nyc"), "sjc", admin("sjc")), settings);
     }
 
     MoveEngine engine() {
         return engine(settings());
     }
 
-    /** Default settings, trusting the links' account too, retrying after 50 ms up to 500 ms. */
+    /** Default settings, trusting the links' and the tests' admin account too, retrying after 50 ms up to 500 ms. */
     static MoveSettings settings() {
         Set<Grantee> trusted = new HashSet<>(MoveSettings.defaults().trustedAccounts());
         trusted.add(LINK);
+        trusted.add(ADMIN);
         return MoveSettings.defaults()
                 .withTrustedAccounts(trusted)
                 .withRetry(Duration.ofMillis(50), Duration.ofMillis(500));
