@@ -53,8 +53,8 @@ class PublishedStatusRedactionIT {
         PublishedStatus status = published(statuses, key).orElseThrow();
         String stored = new String(statuses.read(key).orElseThrow().data(), StandardCharsets.UTF_8);
         assertThat(status.pendingExceptionMessage())
-                .contains(StatusRedaction.HIDDEN)
-                .contains("acme");
+                .contains("Duplicate entry '" + StatusRedaction.HIDDEN + "' for key 'email'");
+        assertThat(status.pendingErrorShard()).isEqualTo("acme");
         assertThat(stored).doesNotContain(EMAIL).doesNotContain("424242");
     }
 
