@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,15 +91,23 @@ public final class MoveEngine implements AutoCloseable {
         requireMovable(entry, toSite);
         String from = entry.home().value();
         MoveContext ctx = context();
-        Versioned claimed = MoveClaims.claim(records, MoveRecord.started(moveId(shard), shard, from, toSite, now()));
+        MoveRecord move = MoveRecord.started(moveId(shard), shard, from, toSite, now());
+        // Counts as running while its preflight runs, so a sweep's recovery does not take it for interrupted.
+        running.put(move.moveId(), new CompletableFuture<>());
         try {
-            MovePreflight.check(ctx, linkStatus, claimed.record());
-        } catch (MoveException e) {
-            MoveClaims.refuse(records, claimed, e);
+            Versioned claimed = MoveClaims.claim(records, move);
+            try {
+                MovePreflight.check(ctx, linkStatus, claimed.record());
+            } catch (MoveException e) {
+                MoveClaims.refuse(records, claimed, e);
+                throw e;
+            }
+            submit(ctx, claimed);
+            return move.moveId();
+        } catch (RuntimeException e) {
+            running.remove(move.moveId());
             throw e;
         }
-        submit(ctx, claimed);
-        return claimed.record().moveId();
     }
 
     /** The move's current record. @throws MoveException {@code UNKNOWN_MOVE} */
