@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * Removes row values from messages before they are published (to the directory, where every shardhome
  * instance and the API's reader role see them): the values servers quote in their errors ({@code Duplicate
  * entry '...'}, {@code Incorrect integer value: '...'}), the {@code column=value} pairs of key
- * descriptions, and long binary/base64 literals. Table and column names, GTIDs, error codes and the advice
+ * descriptions ({@code key [id=5, email=a@b]}), and long binary/base64 literals. Messages that render row
+ * values in another form must not reach a published status. Table and column names, GTIDs, error codes and the advice
  * stay. The full message stays in the instance's own log. Pure and thread-safe.
  */
 public final class StatusRedaction {
@@ -20,7 +21,9 @@ public final class StatusRedaction {
             Pattern.compile("(?i)(duplicate entry )'(?:[^'\\\\]|\\\\.|'')*'"),
             // Incorrect/Truncated incorrect <type> value: 'v' ..., Invalid ... value 'v'
             Pattern.compile("(?i)(value:? )'(?:[^'\\\\]|\\\\.|'')*'"));
-    /** {@code name=value} pairs as key descriptions render them, e.g. {@code [id=5, email=a@b]}. */
+    /** A key description as appliers render one: {@code key [id=5, email=a@b]} or {@code key (id=5)}. */
+    private static final Pattern KEY = Pattern.compile("(?i)(key:? )(\\[[^\\]]*\\]|\\([^)]*\\))");
+    /** A {@code name=value} pair inside a key description. */
     private static final Pattern KEY_VALUE =
             Pattern.compile("([A-Za-z0-9_$]+)=(?:'(?:[^'\\\\]|\\\\.|'')*'|[^,\\])\\s]+)");
     /** Hex literals and base64 runs (row images of BINLOG statements). */
@@ -37,7 +40,11 @@ public final class StatusRedaction {
         for (Pattern pattern : QUOTED_VALUES) {
             text = pattern.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "'" + HIDDEN + "'"));
         }
-        text = KEY_VALUE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + HIDDEN));
+        text = KEY.matcher(text)
+                .replaceAll(key -> Matcher.quoteReplacement(key.group(1)
+                        + KEY_VALUE
+                                .matcher(key.group(2))
+                                .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + HIDDEN))));
         return BLOBS.matcher(text).replaceAll(HIDDEN);
     }
 }
