@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  * Stateless; errors are {@link MoveException}s.
  */
 final class MoveFence {
+    /** Rounds of revoking grants that appeared during the fence before the move gives up and rolls back. */
+    private static final int MAX_ROUNDS = 5;
+
     private MoveFence() {}
 
     /**
@@ -67,6 +70,16 @@ final class MoveFence {
         SchemaAccess left = access(ctx, move);
         if (!left.blockers().isEmpty()) {
             throw impossible(move, left, "at " + move.fromSite() + " after revoking " + move.revokedGrants());
+        }
+        long rounds = move.steps().stream()
+                .filter(s -> s.phase() == MovePhase.FENCING)
+                .count();
+        if (!left.isClosed() && rounds >= MAX_ROUNDS) {
+            throw new MoveException(
+                    Code.FENCE_IMPOSSIBLE,
+                    "write grants on " + move.shard() + " at " + move.fromSite() + " kept appearing while the fence"
+                            + " revoked them (" + rounds + " rounds, last " + left.revocations() + "); stop whoever"
+                            + " grants them during the move and retry");
         }
         return left.isClosed()
                 ? Optional.empty()
