@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public record SiteEndpoint(
         SiteAddress.parametersProblem(params).ifPresent(problem -> {
             throw invalid(site, problem + "; fix the site registry entry");
         });
-        jdbcParams = Map.copyOf(new LinkedHashMap<>(jdbcParams));
+        jdbcParams = Collections.unmodifiableMap(new LinkedHashMap<>(jdbcParams));
     }
 
     /** An endpoint with TLS {@link Tls#REQUIRED} and no extra JDBC parameters. */

@@ -65,21 +65,6 @@ final class MoveDirectory {
     }
 
     /**
-     * Unfences a shard no move owns (its move ended or is gone), keeping its home. A no-op when it is not
-     * FENCED towards {@code target} any more.
-     */
-    void unfenceOrphan(String shard, String target) {
-        MoveRecord probe = MoveRecord.started(shard + "-sweep", shard, "", target, 0);
-        edit(
-                probe,
-                "unfencing orphaned",
-                entry ->
-                        entry.state() == ShardState.FENCED && entry.moveTarget().equals(target)
-                                ? entry.withState(ShardState.ACTIVE, "")
-                                : null);
-    }
-
-    /**
      * The flip: home = target and ACTIVE in one compare-and-set; a no-op when the home is the target.
      *
      * @return the map version that holds the flip: the one the compare-and-set wrote, or (already flipped)
