@@ -4,6 +4,7 @@ import io.shardhome.filter.rules.FilterPolicies;
 import io.shardhome.filter.rules.LinkRoles;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The configuration of one link. Immutable.
@@ -17,6 +18,9 @@ import java.util.Objects;
  * @param maxGroup most source transactions committed together at the target while the link is behind
  *     (1: one target commit per source transaction)
  * @param channels parallel apply channels (1: serial); shards are spread over them, MariaDB sources only
+ * @param onlyShards when not empty, the only shards the link carries (a re-seed's catch-up reader)
+ * @param idSuffix appended to the link id of a helper link reading the same source and target (its own
+ *     position row), e.g. {@code ~reseed-acme}; empty for a site link
  */
 public record LinkConfig(
         LinkRoles roles,
@@ -29,8 +33,12 @@ public record LinkConfig(
         Duration retryMin,
         Duration retryMax,
         int maxGroup,
-        int channels) {
+        int channels,
+        Set<String> onlyShards,
+        String idSuffix) {
     public LinkConfig {
+        onlyShards = onlyShards == null ? Set.of() : Set.copyOf(onlyShards);
+        idSuffix = idSuffix == null ? "" : idSuffix;
         Objects.requireNonNull(roles, "roles");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
@@ -71,7 +79,9 @@ public record LinkConfig(
                 Duration.ofMillis(200),
                 Duration.ofSeconds(10),
                 100,
-                1);
+                1,
+                Set.of(),
+                "");
     }
 
     /** The same link committing at most {@code transactions} source transactions per target commit. */
@@ -82,6 +92,42 @@ public record LinkConfig(
     /** The same link applying over {@code count} parallel channels. */
     public LinkConfig withChannels(int count) {
         return tuned(maxGroup, count);
+    }
+
+    /** A helper link that carries only {@code shards}, under its own id (this id + {@code suffix}). */
+    public LinkConfig onlyFor(Set<String> shards, String suffix) {
+        return new LinkConfig(
+                roles,
+                source,
+                target,
+                policies,
+                startGtid,
+                readerServerId + 1 + Math.floorMod(suffix.hashCode(), 1000),
+                queueCapacity,
+                retryMin,
+                retryMax,
+                maxGroup,
+                1,
+                shards,
+                suffix);
+    }
+
+    /** The same link starting, when its target has no position for it, after {@code gtidSet}. */
+    public LinkConfig startingAfter(String gtidSet) {
+        return new LinkConfig(
+                roles,
+                source,
+                target,
+                policies,
+                gtidSet,
+                readerServerId,
+                queueCapacity,
+                retryMin,
+                retryMax,
+                maxGroup,
+                channels,
+                onlyShards,
+                idSuffix);
     }
 
     private LinkConfig tuned(int group, int count) {
@@ -96,10 +142,12 @@ public record LinkConfig(
                 retryMin,
                 retryMax,
                 group,
-                count);
+                count,
+                onlyShards,
+                idSuffix);
     }
 
     public String linkId() {
-        return roles.linkId();
+        return roles.linkId() + idSuffix;
     }
 }

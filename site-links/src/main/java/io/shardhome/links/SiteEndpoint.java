@@ -25,10 +25,11 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * How to reach one site's master: the account needs REPLICATION SLAVE and REPLICATION CLIENT at a source,
- * and write access to the user schemas and {@code shardhome} (plus BINLOG ADMIN, for position-only
- * updates that must not be logged) at a target. Every JDBC session and the binlog stream use {@link #tls()}.
- * The host must be a host name or an IP literal and the JDBC parameters come from {@link
+ * How to reach one site's master: the account needs REPLICATION SLAVE and REPLICATION CLIENT (BINLOG
+ * MONITOR) at a source, and write access to the user schemas and {@code shardhome} plus BINLOG REPLAY (BINLOG
+ * statements, origin server_id) and BINLOG ADMIN (position-only updates that must not be logged) at a target;
+ * {@link io.shardhome.links.preflight.LinkPreflight} checks them. Every JDBC session and the binlog stream use
+ * {@link #tls()}. The host must be a host name or an IP literal and the JDBC parameters come from {@link
  * SiteAddress#SAFE_PARAMETERS}, so a site registry entry cannot redirect or weaken a connection. Immutable.
  *
  * @param jdbcParams extra JDBC URL parameters from the site registry (safe keys only), in order

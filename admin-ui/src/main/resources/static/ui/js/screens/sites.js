@@ -87,26 +87,76 @@ function linkRows(link, ctx, notice, refresh) {
     ctx.admin ? h('td', { class: 'actions' }, controls(link, notice, refresh)) : null,
   );
   const rows = [row];
-  if (st.pendingError || st.pendingExceptionMessage) rows.push(errorRow(link, st, ctx.admin ? 8 : 7));
+  if (st.pendingError || st.pendingExceptionMessage) rows.push(errorRow(link, st, ctx, notice, refresh));
   else if (st.lastTransientError) {
     rows.push(h('tr', { class: 'transient' }, h('td', { colspan: ctx.admin ? 8 : 7 }, `last transient error: ${st.lastTransientError}`)));
   }
+  if ((st.skips || []).length > 0) rows.push(skipsRow(link, st, ctx.admin ? 8 : 7));
   return rows;
 }
 
-function errorRow(link, st, span) {
+/** "acme.t: 2 rows, acme.u: 1 row" for a transaction summary's row counts. */
+function rowCounts(rows) {
+  return Object.entries(rows || {})
+    .map(([table, n]) => `${table}: ${n < 0 ? '?' : number(n)} row${n === 1 ? '' : 's'}`)
+    .join(', ');
+}
+
+function skipsRow(link, st, span) {
+  return h(
+    'tr',
+    { class: 'link-skips', dataset: { link: link.id } },
+    h(
+      'td',
+      { colspan: span },
+      'skipped by operators: ',
+      h(
+        'ul',
+        {},
+        st.skips.map((skip) =>
+          h('li', {}, `${skip.transaction.gtid} (${rowCounts(skip.transaction.rows) || 'no rows'}) by ${skip.by} at ${skip.skippedAt}`),
+        ),
+      ),
+    ),
+  );
+}
+
+function errorRow(link, st, ctx, notice, refresh) {
+  const tx = st.pendingTransaction;
   return h(
     'tr',
     { class: 'pending-error', dataset: { link: link.id } },
     h(
       'td',
-      { colspan: span },
+      { colspan: ctx.admin ? 8 : 7 },
       h('strong', {}, `${st.pendingError || 'ERROR'}`),
       st.pendingErrorGtid ? ` at GTID ${st.pendingErrorGtid}` : '',
       st.pendingErrorShard ? ` (shard ${st.pendingErrorShard})` : '',
       h('pre', { class: 'pending-message' }, st.pendingExceptionMessage || ''),
+      tx
+        ? h(
+            'p',
+            { class: 'pending-transaction' },
+            `pending transaction ${tx.gtid}: ${rowCounts(tx.rows) || 'no rows'}${tx.statement ? `; statement: ${tx.statement}` : ''}`,
+          )
+        : null,
+      ctx.admin && st.pendingErrorGtid ? skipButton(link, st.pendingErrorGtid, notice, refresh) : null,
     ),
   );
+}
+
+function skipButton(link, gtid, notice, refresh) {
+  const skip = async () => {
+    if (!window.confirm(`Skip transaction ${gtid} on ${link.id}? Its changes will be missing at the copy.`)) return;
+    try {
+      await api.post(`/links/${encodeURIComponent(link.id)}/skip`, { gtid });
+      replace(notice, h('div', { class: 'ok-box' }, `Asked ${link.id} to skip ${gtid}; it resumes within a publish interval.`));
+      refresh();
+    } catch (e) {
+      replace(notice, errorBox(e));
+    }
+  };
+  return h('button', { type: 'button', class: 'link-skip danger', onclick: skip }, `Skip ${gtid}`);
 }
 
 function controls(link, notice, refresh) {

@@ -13,8 +13,13 @@ import picocli.CommandLine.Spec;
 /** {@code shardhome link status [ID]}: the replication links' published status. */
 @Command(
         name = "link",
-        description = "Show replication links and take them online or offline.",
-        subcommands = {LinkCommand.Status.class, LinkCommand.Online.class, LinkCommand.Offline.class})
+        description = "Show replication links, take them online or offline, skip a transaction a link stopped at.",
+        subcommands = {
+            LinkCommand.Status.class,
+            LinkCommand.Online.class,
+            LinkCommand.Offline.class,
+            LinkCommand.Skip.class
+        })
 final class LinkCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -55,6 +60,10 @@ final class LinkCommand implements Runnable {
                         status.path("state").asText("?"),
                         status.path("lagSeconds").asText("?"),
                         status.path("applied").asText("?"));
+                String waiting = status.path("waiting").asText("");
+                if (!waiting.isEmpty()) {
+                    out.println("  waiting: " + waiting);
+                }
             }
             out.flush();
             return ShardhomeCli.OK;
@@ -104,6 +113,50 @@ final class LinkCommand implements Runnable {
         @Override
         String action() {
             return "offline";
+        }
+    }
+
+    /** {@code link skip ID --gtid G}: skip exactly the transaction a stopped link stopped at, and resume. */
+    @Command(
+            name = "skip",
+            description = "Skip the one transaction OFFLINE:ERROR link ID stopped at (its pendingErrorGtid) and resume;"
+                    + " any other GTID is refused. Audited; 'link status ID' shows the tables and rows skipped.")
+    static final class Skip implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "a link id, e.g. nyc->sjc")
+        String id;
+
+        @picocli.CommandLine.Option(
+                names = "--gtid",
+                required = true,
+                paramLabel = "GTID",
+                description = "the transaction the link stopped at")
+        String gtid;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            String body = ApiClient.JSON.writeValueAsString(java.util.Map.of("gtid", gtid));
+            JsonNode accepted = connection
+                    .client()
+                    .send(
+                            "POST",
+                            "/api/v1/links/" + Paths.segment(id) + "/skip",
+                            "application/json",
+                            body,
+                            java.util.Map.of())
+                    .json();
+            spec.commandLine()
+                    .getOut()
+                    .println("requested " + accepted.path("desired").asText() + " on "
+                            + accepted.path("id").asText()
+                            + "; the instance running it skips that transaction and resumes within a second"
+                            + " (see 'link status " + id + "')");
+            return ShardhomeCli.OK;
         }
     }
 }

@@ -21,7 +21,7 @@ final class DemoBanner {
         StringBuilder b = new StringBuilder();
         b.append("\nshardhome demo is running: sites ")
                 .append(String.join(", ", sitePorts.keySet()))
-                .append(", links both ways, ")
+                .append(sitePorts.size() > 2 ? ", links between every pair both ways, " : ", links both ways, ")
                 .append(seeded ? "seed map acme -> sjc, pinnacle -> nyc" : "shard map kept from the last run")
                 .append("\n\n");
         line(b, "web page", url + "/");

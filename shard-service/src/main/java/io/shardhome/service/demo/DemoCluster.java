@@ -54,12 +54,13 @@ final class DemoCluster implements AutoCloseable {
             prepareDataDir();
             service = ShardhomeApplication.start(settings.serviceArguments().toArray(String[]::new));
         }
-        for (int i = 0; i < DemoSettings.SITES.size(); i++) {
+        List<String> names = settings.sites();
+        for (int i = 0; i < names.size(); i++) {
             synchronized (this) {
                 requireOpen();
                 sites.add(DemoSite.start(
                         settings.layout(),
-                        DemoSettings.SITES.get(i),
+                        names.get(i),
                         i + 1,
                         settings.sitePorts().get(i)));
             }
@@ -120,7 +121,7 @@ final class DemoCluster implements AutoCloseable {
         return Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
     }
 
-    /** The running sites, in order nyc, sjc. */
+    /** The running sites, in order nyc, sjc (, lon). */
     synchronized List<DemoSite> sites() {
         return List.copyOf(sites);
     }

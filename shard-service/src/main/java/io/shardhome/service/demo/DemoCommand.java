@@ -2,6 +2,7 @@ package io.shardhome.service.demo;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +12,19 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code shardhome demo}: a complete two-site shardhome on one machine with only a JDK: the service with
  * an embedded ZooKeeper, two real MariaDB masters {@code nyc} and {@code sjc}, the seed article's map and
- * links both ways. Runs until Ctrl-C/SIGTERM, which stops the service and then the servers.
+ * links both ways; {@code --sites 3} adds {@code lon} and runs all six links. Runs until Ctrl-C/SIGTERM, which stops the service and then the servers.
  * {@code --check} instead starts it, checks health and one replicated row, stops, and exits 0 or 1.
  */
 @Command(
         name = "demo",
-        description = "Run a two-site demo (embedded ZooKeeper, MariaDB sites nyc and sjc, links both ways).")
+        description = "Run a two-site demo (embedded ZooKeeper, MariaDB sites nyc and sjc, links both ways);"
+                + " --sites 3 adds lon and all six links.")
 public final class DemoCommand implements Callable<Integer> {
     static final Path DEFAULT_DATA_DIR = Path.of(".shardhome", "demo");
     static final Path CHECK_DATA_DIR = Path.of(".shardhome", "demo-check");
@@ -36,6 +39,15 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--sjc-port", description = "MariaDB port of site sjc (default 3317; --check: a free one)")
     Integer sjcPort;
+
+    @Option(
+            names = "--sites",
+            description = "how many sites: 2 (nyc, sjc) or 3 (nyc, sjc, lon, with links between every pair)",
+            defaultValue = "2")
+    int sites;
+
+    @Option(names = "--lon-port", description = "MariaDB port of site lon with --sites 3 (default 3318)")
+    Integer lonPort;
 
     @Option(
             names = "--data-dir",
@@ -58,7 +70,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         DemoSettings settings = settings();
-        out.println("shardhome demo: starting ZooKeeper, the service and MariaDB sites nyc and sjc in "
+        out.println("shardhome demo: starting ZooKeeper, the service and MariaDB sites "
+                + String.join(", ", settings.sites()) + " in "
                 + settings.layout().dataDir() + " (the first start unpacks MariaDB: about a minute)...");
         out.flush();
         DemoCluster cluster = new DemoCluster(settings);
@@ -96,11 +109,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     DemoSettings settings() {
         Path dir = dataDir != null ? dataDir : check ? CHECK_DATA_DIR : DEFAULT_DATA_DIR;
-        return new DemoSettings(
-                new DemoLayout(dir),
-                portOrDefault(port, 8080),
-                List.of(portOrDefault(nycPort, 3316), portOrDefault(sjcPort, 3317)),
-                fresh || check);
+        if (sites != 2 && sites != 3) {
+            throw new ParameterException(spec.commandLine(), "--sites must be 2 or 3, got " + sites);
+        }
+        List<Integer> ports = new ArrayList<>(List.of(portOrDefault(nycPort, 3316), portOrDefault(sjcPort, 3317)));
+        if (sites == 3) {
+            ports.add(portOrDefault(lonPort, 3318));
+        }
+        return new DemoSettings(new DemoLayout(dir), portOrDefault(port, 8080), ports, fresh || check);
     }
 
     /** The given port, else the default; a check takes free ports so it never clashes with a running demo. */

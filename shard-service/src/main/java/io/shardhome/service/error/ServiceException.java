@@ -32,6 +32,8 @@ public class ServiceException extends RuntimeException {
         SITE_IN_USE(HttpStatus.CONFLICT),
         /** The shard already has a move that has not ended. */
         MOVE_IN_PROGRESS(HttpStatus.CONFLICT),
+        /** A skip named another transaction than the one the link stopped at, or the link is not stopped. */
+        LINK_SKIP_REFUSED(HttpStatus.CONFLICT),
         /**
          * The request would change a shard (or remove a site) that a move owns now; the problem names the
          * move ({@code moveId}).

@@ -127,6 +127,8 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
                 stop();
             } else if (link == null) {
                 startLink();
+            } else if (!request.id().equals(appliedRequest) && request.desired() == LinkControl.Desired.SKIP) {
+                skip(request);
             } else if (!request.id().equals(appliedRequest) && link.state() == LinkState.OFFLINE_ERROR) {
                 log.info("link {}: operator asked it online; resuming from its stored position", spec.id());
                 link.resume();
@@ -134,6 +136,21 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
             appliedRequest = request.id();
         } catch (RuntimeException e) {
             log.warn("link {}: housekeeping failed ({}); retrying in {}", spec.id(), e.toString(), interval);
+        }
+    }
+
+    /** An operator's skip: refused (and logged) unless the link is stopped at exactly that transaction. */
+    private void skip(LinkControl.Request request) {
+        try {
+            link.skip(request.gtid(), request.by());
+            log.warn("link {}: {} skips transaction {}", spec.id(), request.by(), request.gtid());
+        } catch (LinkException e) {
+            log.warn(
+                    "link {}: skip of {} requested by {} refused: {}",
+                    spec.id(),
+                    request.gtid(),
+                    request.by(),
+                    e.getMessage());
         }
     }
 

@@ -1,12 +1,15 @@
 package io.shardhome.service.links;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shardhome.directory.audit.AuditRecord;
 import io.shardhome.directory.blob.VersionedBlob;
 import io.shardhome.filter.rules.LinkRoles;
 import io.shardhome.links.LinkStatusPublisher;
 import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.error.ServiceException;
 import io.shardhome.service.error.ServiceException.Code;
+import io.shardhome.service.security.Actors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -59,6 +63,57 @@ class LinkController {
         }
         LinkControl.Request request = hosting.control().request(key, desired);
         return ResponseEntity.accepted().body(new ControlBody(canonical, desired.name(), request.id()));
+    }
+
+    /** The transaction to skip: the one the link stopped at (its published {@code pendingErrorGtid}). */
+    record SkipRequest(String gtid) {}
+
+    /**
+     * {@code POST /api/v1/links/{id}/skip}: skip exactly the transaction the OFFLINE:ERROR link stopped at and
+     * resume; refused (409) for any other GTID. Recorded in the audit trail with what the transaction holds.
+     */
+    @PostMapping("/{id}/skip")
+    ResponseEntity<ControlBody> skip(@PathVariable String id, @RequestBody(required = false) SkipRequest body) {
+        String gtid = body == null || body.gtid() == null ? "" : body.gtid().strip();
+        if (gtid.isEmpty()) {
+            throw new ServiceException(
+                    Code.INVALID_INPUT, "name the transaction to skip: {\"gtid\": \"<the link's pendingErrorGtid>\"}");
+        }
+        LinkRoles roles = LinkKeys.roles(id);
+        String key = LinkStatusPublisher.directoryKey(roles);
+        JsonNode status = body(
+                        roles.linkId(), directory.linkStatuses().read(key).orElseThrow(() -> notFound(id)))
+                .status();
+        String pending = status.path("pendingErrorGtid").asText("");
+        if (!"OFFLINE:ERROR".equals(status.path("state").asText()) || !gtid.equals(pending)) {
+            throw new ServiceException(
+                    Code.LINK_SKIP_REFUSED,
+                    pending.isEmpty()
+                                    || !"OFFLINE:ERROR"
+                                            .equals(status.path("state").asText())
+                            ? "link " + roles.linkId() + " is not stopped at a transaction (state "
+                                    + status.path("state").asText() + "); only the transaction a stopped link"
+                                    + " stopped at can be skipped"
+                            : "link " + roles.linkId() + " stopped at transaction " + pending + ", not " + gtid
+                                    + "; skip refuses any other transaction than the pending one");
+        }
+        String actor = Actors.current();
+        JsonNode tx = status.path("pendingTransaction");
+        directory
+                .storeFor(actor)
+                .recordAction(
+                        "link.skip",
+                        "skip transaction " + gtid + " of link " + roles.linkId() + " ("
+                                + status.path("pendingError").asText() + "; rows " + tx.path("rows") + ")",
+                        List.of(new AuditRecord.Change(
+                                "link:" + roles.linkId(),
+                                "OFFLINE:ERROR at " + gtid + " "
+                                        + status.path("pendingError").asText(),
+                                "skip " + gtid + " (shard "
+                                        + status.path("pendingErrorShard").asText() + ", rows " + tx.path("rows")
+                                        + ")")));
+        LinkControl.Request request = hosting.control().skip(key, gtid, actor);
+        return ResponseEntity.accepted().body(new ControlBody(roles.linkId(), "SKIP " + gtid, request.id()));
     }
 
     @GetMapping

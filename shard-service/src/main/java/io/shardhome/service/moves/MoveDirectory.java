@@ -5,6 +5,7 @@ import io.shardhome.directory.shard.ShardEntry;
 import io.shardhome.directory.shard.ShardRead;
 import io.shardhome.directory.shard.ShardState;
 import io.shardhome.directory.store.DirectoryStore;
+import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.service.moves.MoveException.Code;
 import java.util.Optional;
 
@@ -65,12 +66,14 @@ final class MoveDirectory {
     }
 
     /**
-     * The flip: home = target and ACTIVE in one compare-and-set; a no-op when the home is the target.
+     * The flip: home = target and ACTIVE in one compare-and-set, with the home history moved on: the old
+     * home's tenure ends at {@code fenceEnd}, the target's begins after {@code start}. A no-op when the home
+     * is the target.
      *
      * @return the map version that holds the flip: the one the compare-and-set wrote, or (already flipped)
      *     the current one, which is no older
      */
-    long flip(MoveRecord move) {
+    long flip(MoveRecord move, GtidSet fenceEnd, GtidSet start) {
         return edit(move, "flipping", entry -> {
             if (entry.home().isSite(move.toSite())) {
                 return null;
@@ -82,10 +85,7 @@ final class MoveDirectory {
                                 + " towards '" + entry.moveTarget() + "', not FENCED towards " + move.toSite()
                                 + "; someone changed it during the move: check the shard and its move record");
             }
-            return new ShardEntry(
-                    entry.definition().withHome(io.shardhome.filter.map.Home.site(move.toSite())),
-                    ShardState.ACTIVE,
-                    "");
+            return new ShardEntry(entry.definition().movedTo(move.toSite(), fenceEnd, start), ShardState.ACTIVE, "");
         });
     }
 

@@ -2,11 +2,13 @@ package io.shardhome.service.moves;
 
 import io.shardhome.directory.DirectoryException;
 import io.shardhome.directory.zk.Json;
-import io.shardhome.filter.rules.LinkRoles;
+import io.shardhome.filter.gtid.GtidSet;
+import io.shardhome.filter.map.HomeHistory;
 import io.shardhome.service.moves.MoveContext.Versioned;
 import io.shardhome.service.moves.MoveException.Code;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,19 +151,33 @@ final class MoveRunner {
                 .enter(MovePhase.CATCHING_UP, now(), "killed " + killed + " sessions; source at " + position);
     }
 
+    /** Waits until the new home has applied what {@link CatchUpPlan} lists, or rolls back on the timeout. */
     private MoveRecord catchUp() throws InterruptedException {
-        String linkId = new LinkRoles(record.fromSite(), record.toSite()).linkId();
-        boolean mariaDb = source().isMariaDb();
+        HomeHistory history = ctx.directory()
+                .entry(record.shard())
+                .map(e -> e.definition().history())
+                .orElse(HomeHistory.NONE);
+        List<CatchUpPlan.Wait> waits = CatchUpPlan.of(record, history).waits();
         long deadline = System.nanoTime() + ctx.settings().catchUpTimeout().toNanos();
+        String linkId = waits.get(0).linkId();
         try (Connection target = ctx.master(record.toSite()).open()) {
             while (true) {
-                String processed = SiteMaster.processedBy(target, linkId);
-                if (GtidCoverage.covers(mariaDb, processed, record.fencePosition())) {
-                    return record.enter(MovePhase.FLIPPING, now(), "link " + linkId + " processed " + processed);
+                CatchUpPlan.Wait pending = null;
+                GtidSet processed = GtidSet.EMPTY;
+                for (CatchUpPlan.Wait wait : waits) {
+                    linkId = wait.linkId();
+                    processed = SiteMaster.processedBy(target, linkId);
+                    if (!processed.covers(wait.position())) {
+                        pending = wait;
+                        break;
+                    }
+                }
+                if (pending == null) {
+                    return record.enter(MovePhase.FLIPPING, now(), caughtUpNote(waits));
                 }
                 if (System.nanoTime() > deadline) {
                     return rollingBack(Code.CATCH_UP_TIMEOUT + ": link " + linkId + " processed only " + processed
-                            + " of " + record.fencePosition() + " within "
+                            + " of " + pending.position() + " at " + record.toSite() + " within "
                             + ctx.settings().catchUpTimeout().toMillis()
                             + " ms; check the link's lag and retry the move");
                 }
@@ -179,8 +195,26 @@ final class MoveRunner {
         }
     }
 
+    private static String caughtUpNote(List<CatchUpPlan.Wait> waits) {
+        StringBuilder note = new StringBuilder();
+        for (CatchUpPlan.Wait wait : waits) {
+            note.append(note.isEmpty() ? "link " : "; link ")
+                    .append(wait.linkId())
+                    .append(" processed ")
+                    .append(wait.position());
+        }
+        return note.toString();
+    }
+
+    /**
+     * The flip: home = target in one compare-and-set, the old home's tenure ending at the fence position and
+     * the new home's beginning after its GTID position now (read before the flip: no application write can
+     * reach the new home before it, as its grants open only after).
+     */
     private MoveRecord flip() {
-        long mapVersion = ctx.directory().flip(record);
+        SiteMaster target = ctx.master(record.toSite());
+        GtidSet start = GtidSet.parse(target.gtidPosition(target.isMariaDb()));
+        long mapVersion = ctx.directory().flip(record, GtidSet.parse(record.fencePosition()), start);
         return record.withFlipMapVersion(mapVersion)
                 .enter(MovePhase.FLIPPED, now(), "home is " + record.toSite() + " from map version " + mapVersion);
     }

@@ -1,8 +1,8 @@
 package io.shardhome.service.moves;
 
+import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.links.SiteEndpoint;
 import io.shardhome.links.target.Catalog;
-import io.shardhome.links.target.LinkPosition;
 import io.shardhome.service.fence.GrantReader;
 import io.shardhome.service.fence.GrantTables;
 import io.shardhome.service.fence.Grantee;
@@ -112,9 +112,12 @@ final class SiteMaster {
         return run("reading the GTID position", c -> single(c, sql));
     }
 
-    /** The GTID set the link has processed into this (target) master, empty before its first run. */
-    static String processedBy(Connection c, String linkId) throws SQLException {
-        return Catalog.load(c, linkId).map(LinkPosition::gtidSet).orElse("");
+    /**
+     * The GTID set the link has processed into this (target) master over all its apply channels (the
+     * earliest of their rows), empty before its first run.
+     */
+    static GtidSet processedBy(Connection c, String linkId) throws SQLException {
+        return Catalog.processed(c, linkId);
     }
 
     private void awaitGone(List<Long> ids, Duration wait) throws InterruptedException {

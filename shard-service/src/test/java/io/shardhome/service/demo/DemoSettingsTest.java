@@ -54,6 +54,33 @@ class DemoSettingsTest {
     }
 
     @Test
+    void threeSitesAddLonAndRunAllSixLinks() {
+        DemoSettings settings = parse("--sites", "3");
+        assertThat(settings.sites()).containsExactly("nyc", "sjc", "lon");
+        assertThat(settings.sitePorts()).containsExactly(3316, 3317, 3318);
+        assertThat(parse("--sites", "3", "--lon-port", "4000").sitePorts()).containsExactly(3316, 3317, 4000);
+        assertThat(parse("--sites", "3", "--check").sitePorts()).containsExactly(0, 0, 0);
+        List<String> args = settings.serviceArguments();
+        assertThat(args.stream().filter(a -> a.matches("--shardhome\\.links\\.run\\[\\d]\\.source=.*")))
+                .hasSize(6);
+        assertThat(args)
+                .contains(
+                        "--shardhome.links.run[4].source=lon",
+                        "--shardhome.links.run[4].target=nyc",
+                        "--shardhome.links.run[5].source=lon",
+                        "--shardhome.links.run[5].target=sjc",
+                        "--shardhome.site-credentials.lon.user=shardhome");
+        assertThat(parse().sites()).containsExactly("nyc", "sjc");
+    }
+
+    @Test
+    void refusesASiteCountOtherThanTwoOrThree() {
+        assertThatThrownBy(() -> parse("--sites", "4"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--sites must be 2 or 3, got 4");
+    }
+
+    @Test
     void theServiceKeepsItsTokenAndZooKeeperInTheDemoDataDir() {
         DemoSettings settings = parse("--data-dir=/tmp/d");
         assertThat(settings.serviceArguments()).contains("--shardhome.data-dir=/tmp/d");

@@ -169,20 +169,75 @@ class LinkHostingIT {
 
     @Test
     @Order(3)
-    void whileAShardMovesItsEditsImportsAndSiteRemovalAre409NamingTheMoveUntilCancelRollsItBack() throws Exception {
+    void aStoppedLinksPendingTransactionIsShownAndOnlyItCanBeSkippedAuditedFromTheCli() {
         MariaDbSite nyc = MariaDbSites.get("nyc");
         MariaDbSite sjc = MariaDbSites.get("sjc");
         Api admin = Api.at(port, ADMIN);
         admin.putJson("/api/v1/shards/gamma", "{\"home\":\"nyc\"}");
-        nyc.execute("CREATE DATABASE gamma", "CREATE TABLE gamma.t (id INT PRIMARY KEY)");
-        nyc.execute("SET sql_log_bin=0", "GRANT SELECT, INSERT, UPDATE, DELETE ON gamma.* TO 'app'@'%'");
-        await().atMost(PATIENCE).until(() -> sjc.schemaExists("gamma") && sjc.count("gamma.t") == 0);
+        nyc.execute("CREATE DATABASE gamma", "CREATE TABLE gamma.t (id INT PRIMARY KEY, v INT)");
+        nyc.execute("INSERT INTO gamma.t VALUES (1, 0), (2, 0)");
+        await().atMost(PATIENCE).until(() -> sjc.schemaExists("gamma") && sjc.count("gamma.t") == 2);
+        sjc.execute("SET sql_log_bin=0", "DELETE FROM gamma.t WHERE id = 2");
+        nyc.execute("UPDATE gamma.t SET v = 5");
+        await().atMost(PATIENCE)
+                .until(() -> status(admin).path("state").asText().equals("OFFLINE:ERROR"));
+        JsonNode stopped = status(admin);
+        String gtid = stopped.path("pendingErrorGtid").asText();
+        assertThat(stopped.path("pendingError").asText()).isEqualTo("DATA_DIVERGED");
+        assertThat(stopped.path("pendingTransaction")
+                        .path("rows")
+                        .path("gamma.t")
+                        .asLong())
+                .isEqualTo(2);
+
+        Api.Reply wrong =
+                admin.send("POST", "/api/v1/links/nyc-%3Esjc/skip", "application/json", "{\"gtid\":\"7-7-7\"}");
+        assertThat(wrong.status()).isEqualTo(409);
+        assertThat(wrong.code()).isEqualTo("LINK_SKIP_REFUSED");
+        assertThat(wrong.body()).contains(gtid);
+        StringWriter out = new StringWriter();
+        int skipped = ShardhomeCli.run(
+                new PrintWriter(out, true),
+                new PrintWriter(out, true),
+                "link",
+                "skip",
+                "nyc->sjc",
+                "--gtid",
+                gtid,
+                "--url=http://127.0.0.1:" + port,
+                "--token=" + ADMIN);
+
+        assertThat(skipped).as(out.toString()).isZero();
+        await().atMost(PATIENCE).until(() -> status(admin).path("skips").size() == 1);
+        JsonNode record = status(admin).path("skips").get(0);
+        assertThat(record.path("transaction").path("gtid").asText()).isEqualTo(gtid);
+        assertThat(record.path("transaction").path("rows").path("gamma.t").asLong())
+                .isEqualTo(2);
+        assertThat(record.path("by").asText()).isEqualTo("api:ops");
+        assertThat(status(admin).path("state").asText()).isEqualTo("ONLINE");
+        nyc.execute("INSERT INTO gamma.t VALUES (3, 3)");
+        await().atMost(PATIENCE).until(() -> sjc.count("gamma.t") == 2);
+        JsonNode audit = admin.get("/api/v1/audit?limit=5").json();
+        assertThat(audit.findValuesAsText("action")).contains("link.skip");
+        assertThat(audit.toString()).contains(gtid, "gamma.t");
+    }
+
+    @Test
+    @Order(4)
+    void whileAShardMovesItsEditsImportsAndSiteRemovalAre409NamingTheMoveUntilCancelRollsItBack() throws Exception {
+        MariaDbSite nyc = MariaDbSites.get("nyc");
+        MariaDbSite sjc = MariaDbSites.get("sjc");
+        Api admin = Api.at(port, ADMIN);
+        admin.putJson("/api/v1/shards/delta", "{\"home\":\"nyc\"}");
+        nyc.execute("CREATE DATABASE delta", "CREATE TABLE delta.t (id INT PRIMARY KEY)");
+        nyc.execute("SET sql_log_bin=0", "GRANT SELECT, INSERT, UPDATE, DELETE ON delta.* TO 'app'@'%'");
+        await().atMost(PATIENCE).until(() -> sjc.schemaExists("delta") && sjc.count("delta.t") == 0);
         try (Connection blocker = sjc.connect();
                 Statement lock = blocker.createStatement()) {
-            lock.execute("LOCK TABLES gamma.t WRITE");
-            nyc.execute("INSERT INTO gamma.t VALUES (1)");
+            lock.execute("LOCK TABLES delta.t WRITE");
+            nyc.execute("INSERT INTO delta.t VALUES (1)");
             Api.Reply started =
-                    admin.send("POST", "/api/v1/moves", "application/json", "{\"shard\":\"gamma\",\"to\":\"sjc\"}");
+                    admin.send("POST", "/api/v1/moves", "application/json", "{\"shard\":\"delta\",\"to\":\"sjc\"}");
             assertThat(started.status()).as(started.body()).isEqualTo(202);
             String moveId = started.json().path("id").asText();
             await().atMost(PATIENCE)
@@ -194,9 +249,9 @@ class LinkHostingIT {
                             "CATCHING_UP"::equals);
 
             for (Api.Reply refused : List.of(
-                    admin.putJson("/api/v1/shards/gamma", "{\"home\":\"sjc\",\"critical\":true}"),
-                    admin.delete("/api/v1/shards/gamma"),
-                    admin.postCsv("/api/v1/shard-map", "shard_id master critical\ngamma nyc true\n"),
+                    admin.putJson("/api/v1/shards/delta", "{\"home\":\"sjc\",\"critical\":true}"),
+                    admin.delete("/api/v1/shards/delta"),
+                    admin.postCsv("/api/v1/shard-map", "shard_id master critical\ndelta nyc true\n"),
                     admin.delete("/api/v1/sites/sjc"))) {
                 assertThat(refused.status()).as(refused.body()).isEqualTo(409);
                 assertThat(refused.code()).isEqualTo("SHARD_MOVING");
@@ -218,15 +273,15 @@ class LinkHostingIT {
                                     .asText(),
                             "ROLLED_BACK"::equals);
         }
-        assertThat(admin.get("/api/v1/lookup/gamma").json().path("state").asText())
+        assertThat(admin.get("/api/v1/lookup/delta").json().path("state").asText())
                 .isEqualTo("ACTIVE");
-        assertThat(admin.putJson("/api/v1/shards/gamma", "{\"home\":\"nyc\",\"critical\":true}")
+        assertThat(admin.putJson("/api/v1/shards/delta", "{\"home\":\"nyc\",\"critical\":true}")
                         .status())
                 .isEqualTo(200);
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void standbyInstanceTakesTheLinkOverWhenTheRunningOneGoesAwayAndResumesFromTheStoredPosition() {
         MariaDbSite nyc = MariaDbSites.get("nyc");
         MariaDbSite sjc = MariaDbSites.get("sjc");

@@ -2,6 +2,9 @@ package io.shardhome.service.moves;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardhome.filter.gtid.GtidSet;
+import io.shardhome.filter.map.HomeHistory;
+import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.links.PublishedStatus;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,31 +18,29 @@ class MoveRulesTest {
     private static final long NOW = 1_000_000_000L;
     private static final MoveSettings SETTINGS = MoveSettings.defaults();
 
-    @ParameterizedTest(name = "{0} covers {1}: {2}")
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "2-2-10|2-2-10|true",
-                "2-2-11|2-2-10|true",
-                "2-2-9|2-2-10|false",
-                "''|2-2-1|false",
-                "1-1-5,2-2-10|2-2-10,1-1-5|true",
-                "1-1-4,2-2-10|2-2-10,1-1-5|false",
-                "2-2-3|''|true"
-            })
-    void mariaDbPositionIsCoveredWhenEveryDomainIsProcessed(String processed, String position, boolean covered) {
-        assertThat(GtidCoverage.covers(true, processed, position)).isEqualTo(covered);
+    @Test
+    void aFirstMoveWaitsForTheLinkFromTheOldHomeUpToTheFence() {
+        MoveRecord move = fenced("sjc", "nyc", "2-2-10");
+        assertThat(CatchUpPlan.of(move, HomeHistory.NONE).waits())
+                .containsExactly(new CatchUpPlan.Wait("sjc->nyc", GtidSet.parse("2-2-10")));
     }
 
-    @ParameterizedTest(name = "{0} covers {1}: {2}")
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-20|3e11fa47-71ca-11e1-9e33-c80aa9429562:1-20|true",
-                "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-19|3e11fa47-71ca-11e1-9e33-c80aa9429562:1-20|false"
-            })
-    void mysqlGtidSetIsCoveredWhenContained(String processed, String position, boolean covered) {
-        assertThat(GtidCoverage.covers(false, processed, position)).isEqualTo(covered);
+    @Test
+    void theNewHomeAlsoWaitsForEveryEarlierHomeAtAThirdSiteButNotForItselfNorLostEnds() {
+        ShardDefinition acme = ShardDefinition.of("acme", "lon", false)
+                .movedTo("nyc", GtidSet.parse("3-3-5"), GtidSet.parse("1-1-6"))
+                .movedTo("tor", GtidSet.parse("1-1-9"), GtidSet.parse("4-4-1"))
+                .movedTo("sjc", GtidSet.parse("4-4-2"), GtidSet.parse("2-2-7"));
+        HomeHistory history = acme.history().withLostEnd(2); // tor died
+        MoveRecord move = fenced("sjc", "lon", "2-2-10");
+        assertThat(CatchUpPlan.of(move, history).waits())
+                .containsExactly(
+                        new CatchUpPlan.Wait("sjc->lon", GtidSet.parse("2-2-10")),
+                        new CatchUpPlan.Wait("nyc->lon", GtidSet.parse("1-1-9")));
+    }
+
+    private static MoveRecord fenced(String from, String to, String position) {
+        return MoveRecord.started("acme-1", "acme", from, to, NOW).withFencePosition(position);
     }
 
     @ParameterizedTest(name = "{0} lag={1}s age={2}ms -> ready {3}")

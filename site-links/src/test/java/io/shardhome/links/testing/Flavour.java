@@ -1,7 +1,6 @@
 package io.shardhome.links.testing;
 
-import com.github.shyiko.mysql.binlog.GtidSet;
-import io.shardhome.links.source.GtidPositions;
+import io.shardhome.filter.gtid.GtidSet;
 import java.util.Locale;
 import org.junit.jupiter.api.Assumptions;
 
@@ -51,9 +50,7 @@ public enum Flavour {
      * position {@code position} (MariaDB: per-domain sequence; MySQL: set containment).
      */
     public boolean covers(String processed, String position) {
-        return isMariaDb()
-                ? GtidPositions.behind(true, processed, position) == 0
-                : new GtidSet(position).isContainedWithin(new GtidSet(processed));
+        return GtidSet.parse(processed).covers(GtidSet.parse(position));
     }
 
     /**
