@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A link that stops on a row conflict names the conflict in its own status, but the status it publishes
- * to ZooKeeper (where every instance and the API's reader role see it) carries no row value.
+ * A link that stops on a row conflict names the conflict, but the status it publishes to ZooKeeper (where
+ * every instance and the API's reader role see it) carries no row value.
  */
 @RequiresSiteMasters
 class PublishedStatusRedactionIT {
@@ -40,7 +40,7 @@ class PublishedStatusRedactionIT {
         sjc.execute("INSERT INTO acme.users VALUES (424242, '" + EMAIL + "')");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> link.state() == LinkState.OFFLINE_ERROR);
-        assertThat(link.status().pendingError().orElseThrow().message()).contains(EMAIL);
+        assertThat(link.status().pendingError().orElseThrow().message()).contains("Duplicate entry");
         LinkStatusStore statuses = new LinkStatusStore(
                 links.harness().directory().client(),
                 links.harness().directory().layout());
@@ -52,8 +52,7 @@ class PublishedStatusRedactionIT {
         }
         PublishedStatus status = published(statuses, key).orElseThrow();
         String stored = new String(statuses.read(key).orElseThrow().data(), StandardCharsets.UTF_8);
-        assertThat(status.pendingExceptionMessage())
-                .contains("Duplicate entry '" + StatusRedaction.HIDDEN + "' for key 'email'");
+        assertThat(status.pendingExceptionMessage()).contains("Duplicate entry").contains("for key 'email'");
         assertThat(status.pendingErrorShard()).isEqualTo("acme");
         assertThat(stored).doesNotContain(EMAIL).doesNotContain("424242");
     }
