@@ -68,6 +68,7 @@ final class MoveRunner {
         } catch (LostOwnership e) {
             throw e;
         } catch (RuntimeException e) {
+            stopIfClosing(e);
             if (!phase.rollsBackOnFailure()) {
                 waitAndRetry(e);
                 return;
@@ -77,6 +78,18 @@ final class MoveRunner {
         }
         retry.reset();
         advance(next);
+    }
+
+    /**
+     * A failure that an interrupt caused (the engine closing) is not the move's failure: the move must stay in
+     * its recorded phase for the next engine, not roll back.
+     */
+    private void stopIfClosing(RuntimeException e) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            InterruptedException closing = new InterruptedException("move " + record.moveId() + " stopped by close");
+            closing.initCause(e);
+            throw closing;
+        }
     }
 
     private boolean cancelHonoured(MovePhase phase) {
