@@ -171,10 +171,10 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         if (config.isEmpty()) {
             return;
         }
-        LinkConfig started = config.get();
-        // Every new holder raises the link's epoch; the position writes at the target are to be made
-        // conditional on it (see docs/operations.md, "Security"), so a deposed holder cannot commit late.
+        // Every new holder raises the link's epoch; the position writes at the target are conditional on it
+        // (see docs/operations.md, "Security"), so a deposed holder cannot commit late.
         holderEpoch = epochs.next(key);
+        LinkConfig started = config.get().withHolderEpoch(holderEpoch);
         link = new Link(started, directory.view());
         link.start();
         // Publishing on each new map too lets a move see promptly that this link has seen its flip.
