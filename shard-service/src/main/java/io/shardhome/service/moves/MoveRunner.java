@@ -153,6 +153,10 @@ final class MoveRunner {
                             "also revoking " + more.get().revokedGrants());
         }
         SiteMaster source = source();
+        List<String> paused = source.switchEvents(record.shard(), true);
+        if (!paused.isEmpty()) {
+            LOG.info("move {}: scheduled events {} no longer run at {}", record.moveId(), paused, record.fromSite());
+        }
         int killed = source.killSessions(
                 MoveFence.fencedUsers(record), record.shard(), ctx.settings().sessionKillWait());
         String position = source.gtidPosition(source.isMariaDb());
@@ -236,14 +240,24 @@ final class MoveRunner {
     private MoveRecord openTarget() throws InterruptedException {
         String note = FlipWait.await(ctx, record);
         MoveFence.open(ctx, record);
+        resumeEvents(record.toSite());
         return record.withUnfenced(now()).enter(MovePhase.DONE, now(), note);
     }
 
     private MoveRecord rollBack() {
         MoveFence.restore(ctx, record);
+        resumeEvents(record.fromSite());
         ctx.directory().unfence(record);
         return record.withUnfenced(now())
                 .enter(MovePhase.ROLLED_BACK, now(), "home stays " + record.fromSite() + ": " + record.reason());
+    }
+
+    /** The shard's scheduled events run at its home: those disabled as at a copy run again at {@code home}. */
+    private void resumeEvents(String home) {
+        List<String> resumed = ctx.master(home).switchEvents(record.shard(), false);
+        if (!resumed.isEmpty()) {
+            LOG.info("move {}: scheduled events {} run at {} again", record.moveId(), resumed, home);
+        }
     }
 
     private MoveRecord rollingBack(String reason) {

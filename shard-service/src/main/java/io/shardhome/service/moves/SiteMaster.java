@@ -26,9 +26,9 @@ import java.util.Set;
 /**
  * The statements a move runs at one site's master, over the move account of that site (it needs GRANT
  * OPTION and the privileges it revokes on the shard schemas, CONNECTION ADMIN or SUPER to kill sessions,
- * BINLOG ADMIN to keep grant changes out of the binlog, SELECT on {@code mysql} and {@code shardhome}, and
- * SHOW DATABASES). Each call opens its own
- * session. Thread-safe. Errors are {@link MoveException}s with code {@code MASTER_FAILED}.
+ * BINLOG ADMIN to keep grant changes out of the binlog, SELECT on {@code mysql} and {@code shardhome}, SHOW
+ * DATABASES, and EVENT plus SET USER (or SUPER) to switch scheduled events keeping their definers). Each call
+ * opens its own session. Thread-safe. Errors are {@link MoveException}s with code {@code MASTER_FAILED}.
  */
 final class SiteMaster {
     private static final int NO_SUCH_GRANT = 1141;
@@ -104,6 +104,51 @@ final class SiteMaster {
         });
         awaitGone(ids, wait);
         return ids.size();
+    }
+
+    /**
+     * Scheduled events run at a shard's home only: at a copy they are {@code DISABLE ON SLAVE} (as links
+     * leave them). Switches, unlogged and keeping each definer, every event of {@code schema} here whose
+     * status is {@code ENABLED} ({@code toCopy}) or disabled on the replica side ({@code !toCopy}); events
+     * an operator disabled ({@code DISABLED}) stay as they are. Returns the names switched.
+     */
+    List<String> switchEvents(String schema, boolean toCopy) {
+        String where = toCopy ? "STATUS = 'ENABLED'" : "STATUS NOT IN ('ENABLED', 'DISABLED')";
+        String clause = toCopy ? " DISABLE ON SLAVE" : " ENABLE";
+        return run("switching the scheduled events of " + schema + (toCopy ? " off" : " on"), c -> {
+            List<String[]> events = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT EVENT_NAME, DEFINER FROM information_schema.EVENTS"
+                    + " WHERE EVENT_SCHEMA = ? AND " + where)) {
+                s.setString(1, schema);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            List<String> switched = new ArrayList<>();
+            try (Statement s = c.createStatement()) {
+                s.execute("SET SESSION sql_log_bin=0");
+                for (String[] event : events) {
+                    s.execute("ALTER DEFINER=" + definer(event[1]) + " EVENT " + quote(schema) + "." + quote(event[0])
+                            + clause);
+                    switched.add(event[0]);
+                }
+            }
+            return switched;
+        });
+    }
+
+    /** {@code user@host} as information_schema shows a definer, quoted for a DEFINER clause. */
+    private static String definer(String definer) {
+        int at = definer.lastIndexOf('@');
+        String user = at < 0 ? definer : definer.substring(0, at);
+        String host = at < 0 ? "%" : definer.substring(at + 1);
+        return "'" + user.replace("'", "''") + "'@'" + host.replace("'", "''") + "'";
+    }
+
+    private static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
     }
 
     /** The master's GTID position now ({@code @@gtid_binlog_pos}, MySQL: {@code @@gtid_executed}). */

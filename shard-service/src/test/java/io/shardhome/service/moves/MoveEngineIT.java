@@ -160,6 +160,30 @@ class MoveEngineIT {
     }
 
     @Test
+    void scheduledEventsRunAtTheShardsHomeOnlyAndFollowItWhenItMoves() throws Exception {
+        sites.createShard("theta", "sjc", "nyc");
+        MoveSites.site("sjc")
+                .execute(
+                        "CREATE EVENT theta.tick ON SCHEDULE EVERY 1 HOUR STARTS NOW() + INTERVAL 1 DAY DO DO 1",
+                        "CREATE EVENT theta.off ON SCHEDULE EVERY 1 HOUR DISABLE DO DO 1");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> MoveSites.eventStatus("nyc", "theta", "tick").equals("SLAVESIDE_DISABLED"));
+        for (String to : List.of("nyc", "sjc")) {
+            String from = to.equals("nyc") ? "sjc" : "nyc";
+            assertThat(moveAndAwait("theta", to).phase()).isEqualTo(MovePhase.DONE);
+            assertThat(MoveSites.eventStatus(to, "theta", "tick"))
+                    .as("at the new home")
+                    .isEqualTo("ENABLED");
+            assertThat(MoveSites.eventStatus(from, "theta", "tick"))
+                    .as("at the old home")
+                    .isEqualTo("SLAVESIDE_DISABLED");
+            assertThat(MoveSites.eventStatus(to, "theta", "off"))
+                    .as("disabled by an operator")
+                    .isEqualTo("DISABLED");
+        }
+    }
+
+    @Test
     void aRunningLinkThatMissesTheFlipDelaysOpeningWritesOnlyUntilTheTimeout() {
         sites.createShard("zeta", "sjc", "nyc");
         LinkStatusStore statuses = sites.linkStatus();

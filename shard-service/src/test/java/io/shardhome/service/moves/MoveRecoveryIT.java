@@ -61,7 +61,13 @@ class MoveRecoveryIT {
     @Test
     void cancelledMoveOfAStoppedEngineRollsBackOnRecoveryAndFreesTheShard() throws SQLException {
         sites.createShard("cancelled", "nyc", "sjc");
+        MoveSites.site("nyc")
+                .execute("CREATE EVENT cancelled.tick ON SCHEDULE EVERY 1 HOUR STARTS NOW() + INTERVAL 1"
+                        + " DAY DO DO 1");
         String moveId = stoppedWhileCatchingUp("cancelled");
+        assertThat(MoveSites.eventStatus("nyc", "cancelled", "tick"))
+                .as("fenced home")
+                .isEqualTo("SLAVESIDE_DISABLED");
         try (MoveEngine next = sites.engine()) {
             assertThatThrownBy(() -> next.start("cancelled", "sjc"))
                     .isInstanceOfSatisfying(MoveException.class, e -> assertThat(e.code())
@@ -72,6 +78,9 @@ class MoveRecoveryIT {
             assertThat(move.phase()).isEqualTo(MovePhase.ROLLED_BACK);
             assertThat(move.reason()).contains("cancelled");
             assertThat(sites.entry("cancelled").isPlain()).isTrue();
+            assertThat(MoveSites.eventStatus("nyc", "cancelled", "tick"))
+                    .as("the home after the roll-back")
+                    .isEqualTo("ENABLED");
             assertThat(MoveEngineIT.awaitEnd(next, next.start("cancelled", "sjc"))
                             .phase())
                     .isEqualTo(MovePhase.DONE);

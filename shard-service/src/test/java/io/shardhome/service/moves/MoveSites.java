@@ -186,6 +186,14 @@ final class MoveSites implements AutoCloseable {
                         .toList();
     }
 
+    /** The status of scheduled event {@code name} of {@code shard} at {@code site} ("" when it has none). */
+    static String eventStatus(String site, String shard, String name) {
+        List<List<String>> rows = site(site)
+                .rows("SELECT STATUS FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '" + shard
+                        + "' AND EVENT_NAME = '" + name + "'");
+        return rows.isEmpty() ? "" : rows.get(0).get(0);
+    }
+
     static SiteEndpoint admin(String name) {
         MariaDbSite master = site(name);
         return new SiteEndpoint(name, master.host(), master.port(), MariaDbSite.USER, MariaDbSite.PASSWORD);
