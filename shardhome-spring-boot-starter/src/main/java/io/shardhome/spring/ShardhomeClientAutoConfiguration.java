@@ -40,7 +40,8 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
         beforeName = {
             "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
             "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
-            "org.springframework.boot.autoconfigure.data.jdbc.JdbcRepositoriesAutoConfiguration"
+            "org.springframework.boot.autoconfigure.data.jdbc.JdbcRepositoriesAutoConfiguration",
+            "org.springframework.boot.actuate.autoconfigure.jdbc.DataSourceHealthContributorAutoConfiguration"
         })
 @Conditional(ShardhomeClientAutoConfiguration.Configured.class)
 @EnableConfigurationProperties(ShardhomeClientProperties.class)
@@ -138,6 +139,20 @@ public class ShardhomeClientAutoConfiguration {
         @ConditionalOnMissingBean(Dialect.class)
         Dialect shardhomeJdbcDialect() {
             return JdbcMySqlDialect.INSTANCE;
+        }
+    }
+
+    /**
+     * Actuator's database health would ask the routing DataSource for a connection without a shard; this
+     * one reports the shard map instead (the sites' pools report their own metrics).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    static class Health {
+        @Bean
+        @ConditionalOnMissingBean(name = {"dbHealthIndicator", "dbHealthContributor"})
+        ShardMapHealth dbHealthIndicator(MapSource source) {
+            return new ShardMapHealth(source);
         }
     }
 

@@ -193,18 +193,8 @@ public final class HttpMapSource implements MapSource {
     }
 
     private void answered(int status, String body) {
-        refused = status == 401 || status == 403 || status == 404;
-        String why =
-                switch (status) {
-                    case 401 -> "the service refused the token: set shardhome.client.token to a reader token of it";
-                    case 403 -> "the token may not read the map: give a reader token";
-                    case 404 ->
-                        "the service has no map feed at " + PATH + ": it is not a shardhome service of this"
-                                + " version, or shardhome.client.url is wrong";
-                    case 503 -> "the service is busy or streams to as many watchers as it may; retrying";
-                    default -> "unexpected answer";
-                };
-        note("HTTP " + status + " from " + origin() + ": " + why + " (" + abbreviate(body) + ")");
+        refused = FeedAnswers.refused(status);
+        note(FeedAnswers.describe(status, body, origin()));
     }
 
     private synchronized void ended(long stream, Throwable failure) {
@@ -307,11 +297,6 @@ public final class HttpMapSource implements MapSource {
             LOG.warn("shard map feed: {}", what);
         }
         problem = what;
-    }
-
-    private static String abbreviate(String body) {
-        String text = body == null ? "" : body.replaceAll("\\s+", " ").trim();
-        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
     @Override
