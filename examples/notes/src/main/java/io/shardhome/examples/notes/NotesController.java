@@ -5,14 +5,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /customers/{customer}/notes}: write a note (the body is its text), read the latest 20; and
+ * {@code /customers/{customer}/notes}: write a note (parameter {@code text}, e.g. {@code curl -d
+ * text=...}), read the latest 20; and
  * {@code /customers/{customer}/traffic}: a steady stream of writes for a while, to watch a move from the
  * application's side.
  */
@@ -31,7 +31,7 @@ class NotesController {
 
     @PostMapping("/notes")
     @ResponseStatus(HttpStatus.CREATED)
-    Notes.Written add(@PathVariable String customer, @RequestBody String text) {
+    Notes.Written add(@PathVariable String customer, @RequestParam String text) {
         if (text.isBlank() || text.length() > MAX_TEXT) {
             throw new IllegalArgumentException(
                     "a note has 1 to " + MAX_TEXT + " characters; this one has " + text.length());

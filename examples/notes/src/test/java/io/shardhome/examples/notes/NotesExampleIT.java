@@ -46,7 +46,7 @@ class NotesExampleIT {
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "text/plain")
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
@@ -72,7 +72,7 @@ class NotesExampleIT {
 
     @Test
     void aNoteIsWrittenAtTheCustomersHomeAndReadBackFromTheFreshLocalCopy() throws Exception {
-        HttpResponse<String> written = send("POST", "/customers/globex/notes", "renew the contract");
+        HttpResponse<String> written = send("POST", "/customers/globex/notes", "text=renew+the+contract");
         assertThat(written.statusCode()).isEqualTo(201);
         assertThat(json(written).path("site").asText()).isEqualTo("sjc");
 
@@ -86,7 +86,7 @@ class NotesExampleIT {
     @Test
     void anUnknownCustomerOrAnEmptyNoteIsAClearError() throws Exception {
         HttpResponse<String> unknown = send("GET", "/customers/nobody/notes", null);
-        HttpResponse<String> empty = send("POST", "/customers/globex/notes", " ");
+        HttpResponse<String> empty = send("POST", "/customers/globex/notes", "text=+");
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).path("error").asText()).contains("'nobody' is not in shard map");
