@@ -50,6 +50,10 @@ public final class MapFeed implements AutoCloseable {
     private final List<Watcher> watchers = new ArrayList<>();
     private DirectorySnapshot current;
     private List<LinkHealth> links = List.of();
+    /** The whole current map, encoded once for every watcher that joins holding nothing (or too little). */
+    private String fullEncoded;
+
+    private long fullEncodedVersion = -1;
     private long linksReadAtNanos;
     private volatile State state = State.RUNNING;
 
@@ -114,7 +118,10 @@ public final class MapFeed implements AutoCloseable {
                             current.version(), settings.heartbeat().toMillis())));
             MapChange change = changes.since(watcher.version(), current);
             if (change != null) {
-                watcher.send(MapFeedEvents.MAP, Long.toString(change.version()), encode(change));
+                watcher.send(
+                        MapFeedEvents.MAP,
+                        Long.toString(change.version()),
+                        change.full() ? encodedFull(change) : encode(change));
             }
             if (System.nanoTime() - linksReadAtNanos > settings.linkPoll().toNanos()) {
                 readLinks();
@@ -147,6 +154,14 @@ public final class MapFeed implements AutoCloseable {
             send(watcher, MapFeedEvents.MAP, Long.toString(step.version()), own == null ? encoded : encode(own));
             watcher.holds(step.version());
         }
+    }
+
+    private String encodedFull(MapChange full) {
+        if (fullEncodedVersion != full.version()) {
+            fullEncoded = encode(full);
+            fullEncodedVersion = full.version();
+        }
+        return fullEncoded;
     }
 
     private void pollLinks() {
