@@ -25,13 +25,20 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class DemoCluster implements AutoCloseable {
     private final DemoSettings settings;
+    private final DemoExample example;
     private final List<DemoSite> sites = new ArrayList<>();
     private ConfigurableApplicationContext service;
     private boolean seeded;
     private boolean closed;
 
     DemoCluster(DemoSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param example the example application to run next to the sites, or null */
+    DemoCluster(DemoSettings settings, DemoExample example) {
         this.settings = settings;
+        this.example = example;
     }
 
     /**
@@ -52,7 +59,11 @@ final class DemoCluster implements AutoCloseable {
         synchronized (this) {
             requireOpen();
             prepareDataDir();
-            service = ShardhomeApplication.start(settings.serviceArguments().toArray(String[]::new));
+            List<String> arguments = new ArrayList<>(settings.serviceArguments());
+            if (example != null) {
+                arguments.addAll(example.serviceArguments());
+            }
+            service = ShardhomeApplication.start(arguments.toArray(String[]::new));
         }
         for (int i = 0; i < DemoSettings.SITES.size(); i++) {
             synchronized (this) {
@@ -67,6 +78,14 @@ final class DemoCluster implements AutoCloseable {
         synchronized (this) {
             requireOpen();
             seeded = DemoSeed.apply(service.getBean(DirectoryAccess.class), List.copyOf(sites));
+        }
+        if (example != null) {
+            int servicePort;
+            synchronized (this) {
+                requireOpen();
+                servicePort = httpPort();
+            }
+            example.start(servicePort); // outside the lock: close() ends its wait
         }
     }
 
@@ -132,6 +151,11 @@ final class DemoCluster implements AutoCloseable {
                 .orElseThrow(() -> new ServiceException(Code.SITE_NOT_FOUND, "the demo has no site " + name));
     }
 
+    /** The example application, or null when the demo runs without it. */
+    DemoExample example() {
+        return example;
+    }
+
     /** Whether this start seeded an empty map (a first start or --fresh). */
     synchronized boolean seeded() {
         return seeded;
@@ -152,6 +176,9 @@ final class DemoCluster implements AutoCloseable {
             closed = true;
             context = service;
             started = new ArrayList<>(sites);
+        }
+        if (example != null) {
+            example.close();
         }
         if (context != null) {
             context.close();
