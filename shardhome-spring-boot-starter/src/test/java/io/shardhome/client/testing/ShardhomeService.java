@@ -85,8 +85,13 @@ public final class ShardhomeService {
                     .redirectOutput(log.toFile())
                     .start();
             ShardhomeService service = new ShardhomeService(zooKeeper, process, port, log);
-            service.awaitUp();
-            service.registerSites();
+            try {
+                service.awaitUp();
+                service.registerSites();
+            } catch (Exception | Error e) {
+                service.stop(); // no process outlives a failed start
+                throw e;
+            }
             return service;
         } catch (Exception e) {
             throw new IllegalStateException(
