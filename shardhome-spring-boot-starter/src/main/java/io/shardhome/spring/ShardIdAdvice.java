@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The pointcut and interceptor behind {@link ShardId}: methods with a {@code @ShardId} parameter run in
- * that shard's {@link ShardContext}. A call that starts its own transaction (or only reads) and is
- * interrupted by a move's fence before it commits runs again, within the fence wait ({@link MoveRetry}).
+ * that shard's {@link ShardContext}. A call made outside any transaction that starts its own (or only
+ * reads) and is interrupted by a move's fence before it commits runs again, within the fence wait
+ * ({@link MoveRetry}); inside a caller's transaction the failure goes to the caller.
  * Thread-safe.
  */
 final class ShardIdAdvice extends StaticMethodMatcherPointcut implements MethodInterceptor {
@@ -61,7 +62,8 @@ final class ShardIdAdvice extends StaticMethodMatcherPointcut implements MethodI
         try (ShardContext.Scope scope = ShardContext.enter(shard, mode)) {
             TransactionAttribute attribute = transactions.getTransactionAttribute(method, target);
             boolean readOnly = mode == AccessMode.READ_ONLY || (attribute != null && attribute.isReadOnly());
-            if (!(readOnly || startsItsOwnTransaction(attribute))
+            if (TransactionSynchronizationManager.isActualTransactionActive()
+                    || !(readOnly || startsItsOwnTransaction(attribute))
                     || !(invocation instanceof ProxyMethodInvocation proxied)) {
                 return invocation.proceed();
             }
@@ -70,11 +72,11 @@ final class ShardIdAdvice extends StaticMethodMatcherPointcut implements MethodI
     }
 
     /**
-     * Whether the call starts its own transaction (none is open around it, and it is transactional with
-     * REQUIRED or REQUIRES_NEW): then running it again cannot repeat work of an outer transaction.
+     * Whether the call starts its own transaction (it is transactional with REQUIRED or REQUIRES_NEW, and
+     * the caller checked that none is open around it): then running it again repeats nothing committed.
      */
     private static boolean startsItsOwnTransaction(TransactionAttribute attribute) {
-        if (attribute == null || TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (attribute == null) {
             return false;
         }
         int propagation = attribute.getPropagationBehavior();

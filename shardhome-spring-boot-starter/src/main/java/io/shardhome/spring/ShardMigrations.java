@@ -79,6 +79,12 @@ public final class ShardMigrations {
             throw new ShardhomeClientException(
                     Code.UNAVAILABLE, "shard " + shard + " is being moved (FENCED); migrate it once the move ends");
         }
+        if (location.master() == null && localSite == null) {
+            throw new ShardhomeClientException(
+                    Code.INVALID_CONFIG,
+                    "shard " + shard + " is #LOCAL: migrating it needs shardhome.client.local-site (the site whose"
+                            + " copy to migrate)");
+        }
         Site home = location.master() != null ? location.master() : new ShardLocator(source).siteNamed(localSite);
         HikariDataSource pool = bySite.computeIfAbsent(home.name(), n -> (HikariDataSource) pools.create(home));
         try {

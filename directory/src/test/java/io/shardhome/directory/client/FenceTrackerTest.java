@@ -29,9 +29,9 @@ class FenceTrackerTest {
         DirectorySnapshot flipped =
                 snapshot(3, ShardEntry.of("acme", "nyc", false), ShardEntry.of("other", "sjc", false));
 
-        tracker.observe(active, fencedAt2, 1_000);
+        tracker.observe(active, fencedAt2, List.of(), 1_000);
         assertThat(tracker.lastFencedNanos("acme")).isEqualTo(OptionalLong.of(1_000));
-        tracker.observe(fencedAt2, flipped, 5_000);
+        tracker.observe(fencedAt2, flipped, List.of(), 5_000);
 
         assertThat(tracker.lastFencedNanos("acme")).isEqualTo(OptionalLong.of(5_000));
         assertThat(tracker.lastFencedNanos("other")).isEmpty();
@@ -40,13 +40,25 @@ class FenceTrackerTest {
     @Test
     void aFenceSeenOnlyAsItEndsCountsAndOldFencesAreForgotten() {
         DirectorySnapshot fencedFromTheStart = snapshot(2, fenced("acme"));
-        tracker.observe(DirectorySnapshot.empty(), fencedFromTheStart, 10);
-        tracker.observe(fencedFromTheStart, snapshot(3, ShardEntry.of("acme", "nyc", false)), 20);
+        tracker.observe(DirectorySnapshot.empty(), fencedFromTheStart, List.of(), 10);
+        tracker.observe(fencedFromTheStart, snapshot(3, ShardEntry.of("acme", "nyc", false)), List.of(), 20);
         assertThat(tracker.lastFencedNanos("acme")).isEqualTo(OptionalLong.of(20));
 
         long muchLater = 20 + Duration.ofMinutes(2).toNanos();
-        tracker.observe(snapshot(3), snapshot(4), muchLater);
+        tracker.observe(snapshot(3), snapshot(4), List.of(), muchLater);
 
         assertThat(tracker.lastFencedNanos("acme")).isEmpty();
+    }
+
+    @Test
+    void aHomeThatChangedWithoutAFenceInBetweenCountsAsAFenceForTheShardsTouched() {
+        DirectorySnapshot atSjc =
+                snapshot(1, ShardEntry.of("acme", "sjc", false), ShardEntry.of("other", "sjc", false));
+        DirectorySnapshot atNyc = snapshot(3, ShardEntry.of("acme", "nyc", false), ShardEntry.of("other", "sjc", true));
+
+        tracker.observe(atSjc, atNyc, List.of("acme", "other", "gone"), 7);
+
+        assertThat(tracker.lastFencedNanos("acme")).isEqualTo(OptionalLong.of(7));
+        assertThat(tracker.lastFencedNanos("other")).isEmpty();
     }
 }

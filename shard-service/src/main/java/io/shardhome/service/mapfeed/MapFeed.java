@@ -49,6 +49,9 @@ public final class MapFeed implements AutoCloseable {
     private final ShardMapView.Listener listener = map -> onThread(this::catchUp);
     private final List<Watcher> watchers = new ArrayList<>();
     private DirectorySnapshot current;
+    /** {@link #current}'s version, for the hello a request thread sends. */
+    private volatile long currentVersion;
+
     private List<LinkHealth> links = List.of();
     /** The whole current map, encoded once for every watcher that joins holding nothing (or too little). */
     private String fullEncoded;
@@ -64,6 +67,7 @@ public final class MapFeed implements AutoCloseable {
         this.linkReader = new LinkHealthReader(directory.linkStatuses(), settings.linkStatusMaxAge());
         this.changes = new ChangeLog(settings.historySteps(), settings.historyShards());
         this.current = directory.snapshot();
+        this.currentVersion = current.version();
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "map-feed");
             t.setDaemon(true);
@@ -93,6 +97,18 @@ public final class MapFeed implements AutoCloseable {
             return false;
         }
         Watcher watcher = new Watcher(emitter, after);
+        try {
+            // On the request's own thread: the response is committed there (headers and all), never by
+            // the feed's thread while the request thread still works on it.
+            watcher.send(
+                    MapFeedEvents.HELLO,
+                    null,
+                    encode(new MapFeedEvents.Hello(
+                            currentVersion, settings.heartbeat().toMillis())));
+        } catch (IOException e) {
+            open.decrementAndGet();
+            return false;
+        }
         Runnable gone = () -> onThread(() -> drop(watcher));
         emitter.onCompletion(gone);
         emitter.onTimeout(gone);
@@ -111,11 +127,6 @@ public final class MapFeed implements AutoCloseable {
 
     private void join(Watcher watcher) {
         try {
-            watcher.send(
-                    MapFeedEvents.HELLO,
-                    null,
-                    encode(new MapFeedEvents.Hello(
-                            current.version(), settings.heartbeat().toMillis())));
             MapChange change = changes.since(watcher.version(), current);
             if (change != null) {
                 watcher.send(
@@ -146,6 +157,7 @@ public final class MapFeed implements AutoCloseable {
                 : MapChange.full(next); // the directory went back: a re-initialised cluster
         changes.append(step);
         current = next;
+        currentVersion = next.version();
         String encoded = encode(step);
         for (Watcher watcher : List.copyOf(watchers)) {
             MapChange own = watcher.version() == step.baseVersion() || step.full()

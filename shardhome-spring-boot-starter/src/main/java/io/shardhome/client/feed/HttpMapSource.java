@@ -21,10 +21,13 @@ import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
@@ -49,6 +52,7 @@ public final class HttpMapSource implements MapSource {
     private static final long MIN_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
     private static final int SILENT_HEARTBEATS = 3;
+    private static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final URI base;
     private final String token;
@@ -71,6 +75,8 @@ public final class HttpMapSource implements MapSource {
     private long generation;
 
     private Flow.Subscription subscription;
+    private CompletableFuture<?> pending;
+    private long connectingSinceNanos;
     private long backoffMillis = MIN_BACKOFF_MILLIS;
     private boolean reloadWholeMap;
 
@@ -179,7 +185,9 @@ public final class HttpMapSource implements MapSource {
                 .header("Authorization", "Bearer " + token)
                 .GET()
                 .build();
-        http.sendAsync(request, info -> body(info, stream)).whenComplete((response, failure) -> ended(stream, failure));
+        connectingSinceNanos = System.nanoTime();
+        pending = http.sendAsync(request, info -> body(info, stream));
+        pending.whenComplete((response, failure) -> ended(stream, failure));
     }
 
     private BodySubscriber<Void> body(ResponseInfo info, long stream) {
@@ -226,9 +234,17 @@ public final class HttpMapSource implements MapSource {
         }
     }
 
-    private void watchdog() {
+    private synchronized void watchdog() {
         if (streaming && System.nanoTime() - lastHeardNanos > SILENT_HEARTBEATS * heartbeatNanos) {
             note("nothing heard from " + origin() + " for " + SILENT_HEARTBEATS + " heartbeats; reconnecting");
+            reconnectLater();
+        } else if (!streaming
+                && pending != null
+                && !pending.isDone()
+                && System.nanoTime() - connectingSinceNanos > CONNECT_TIMEOUT_NANOS) {
+            note("no answer from " + origin() + " within " + TimeUnit.NANOSECONDS.toSeconds(CONNECT_TIMEOUT_NANOS)
+                    + " s; reconnecting");
+            pending.cancel(true);
             reconnectLater();
         }
     }
@@ -281,7 +297,9 @@ public final class HttpMapSource implements MapSource {
         DirectorySnapshot previous = snapshot;
         snapshot = next;
         reloadWholeMap = false;
-        fences.observe(previous, next);
+        List<String> touched = new ArrayList<>(change.removed());
+        change.shards().forEach(shard -> touched.add(shard.shard()));
+        fences.observe(previous, next, change.full() ? List.of() : touched);
         signal.published();
         ready.countDown();
     }

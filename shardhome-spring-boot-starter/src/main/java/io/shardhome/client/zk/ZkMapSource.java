@@ -14,8 +14,11 @@ import io.shardhome.directory.view.VersionSignal;
 import io.shardhome.directory.view.ZkShardMapView;
 import io.shardhome.directory.zk.ZooKeeperClients;
 import io.shardhome.directory.zk.ZooKeeperSettings;
+import io.shardhome.filter.map.ShardMapDiff;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -90,9 +93,20 @@ public final class ZkMapSource implements MapSource {
 
     private synchronized void changed() {
         DirectorySnapshot next = view.snapshot();
-        fences.observe(seen, next);
+        fences.observe(seen, next, touched(seen, next));
         seen = next;
         signal.published();
+    }
+
+    /** The shards added, removed or changed: O(shards) per new version, like the view's own work. */
+    private static List<String> touched(DirectorySnapshot before, DirectorySnapshot after) {
+        if (before.version() == 0) {
+            return List.of();
+        }
+        ShardMapDiff diff = ShardMapDiff.between(before.shardMap(), after.shardMap());
+        List<String> ids = new ArrayList<>();
+        diff.changed().forEach(change -> ids.add(change.shardId()));
+        return ids;
     }
 
     private void pollLinks() {
