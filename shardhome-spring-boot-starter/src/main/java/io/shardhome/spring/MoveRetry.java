@@ -18,8 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 final class MoveRetry {
     private static final Logger LOG = LoggerFactory.getLogger(MoveRetry.class);
-    /** How long to wait for the map to show a fence that the master showed first. */
-    private static final Duration SEE_FENCE = Duration.ofSeconds(1);
 
     /** One attempt of the work. */
     @FunctionalInterface
@@ -64,10 +62,14 @@ final class MoveRetry {
         }
     }
 
-    /** Waits (briefly) until the map shows the shard fenced since {@code sinceNanos}. */
+    /**
+     * Waits, at most the rest of the budget, until the map shows the shard fenced (or moved) since {@code
+     * sinceNanos}: the master can refuse a write before the fence reaches this process's map, and on a
+     * busy machine that can take a while. A refusal no fence explains is the application's own error.
+     */
     private boolean fenceSeen(String shard, long sinceNanos, long leftNanos) throws InterruptedException {
         MapSource source = sources.get();
-        long deadline = System.nanoTime() + Math.min(leftNanos, SEE_FENCE.toNanos());
+        long deadline = System.nanoTime() + leftNanos;
         while (true) {
             long version = source.snapshot().version();
             if (fencedSince(source, shard, sinceNanos)) {
