@@ -50,7 +50,7 @@ final class MoveRetry {
                 if (left <= 0
                         || !(readOnly || CommitWatch.rolledBackCleanly())
                         || !MoveFailures.interruptedByFence(failure)
-                        || !fenceSeen(shard, started, left)) {
+                        || !fenceSeen(shard, started - budget.toNanos(), left)) {
                     throw failure;
                 }
                 LOG.debug(
@@ -64,8 +64,9 @@ final class MoveRetry {
 
     /**
      * Waits, at most the rest of the budget, until the map shows the shard fenced (or moved) since {@code
-     * sinceNanos}: the master can refuse a write before the fence reaches this process's map, and on a
-     * busy machine that can take a while. A refusal no fence explains is the application's own error.
+     * sinceNanos} (a budget before the work started: a write right after a move may meet the move's last
+     * steps): the master can refuse a write before the fence reaches this process's map, and on a busy
+     * machine that can take a while. A refusal no fence explains is the application's own error.
      */
     private boolean fenceSeen(String shard, long sinceNanos, long leftNanos) throws InterruptedException {
         MapSource source = sources.get();

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Whether the connection's account may write a schema now, from the privileges the server lists for the
@@ -19,12 +20,24 @@ final class WritesOpenProbe {
 
     private WritesOpenProbe() {}
 
+    /**
+     * Whether the account may write {@code schema} now. When it may, the session enters the schema once
+     * more: a session keeps the grants it found when it entered its default schema, and the move may have
+     * granted the writes between that moment and this check.
+     */
     static boolean writable(Connection connection, String schema) throws SQLException {
+        boolean writable;
         try (PreparedStatement s = connection.prepareStatement(SQL)) {
             s.setString(1, schema);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getLong(1) > 0;
+                writable = rs.next() && rs.getLong(1) > 0;
             }
         }
+        if (writable) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("USE `" + schema + "`"); // shard ids are plain names (Names.requireShardId)
+            }
+        }
+        return writable;
     }
 }
