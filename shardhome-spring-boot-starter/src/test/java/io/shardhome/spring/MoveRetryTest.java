@@ -110,10 +110,41 @@ class MoveRetryTest {
                     watch.afterBegin(null, null);
                     attempts.incrementAndGet();
                     map.fence();
+                    watch.beforeCommit(null);
                     watch.afterCommit(null, KILLED);
                     throw KILLED;
                 }))
                 .isSameAs(KILLED);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void workWhoseCommitStartedAndWasReportedAsARollbackIsNeverRunAgain() {
+        // Spring's JDBC transaction manager turns a failed commit into a rollback: the commit may have happened
+        assertThatThrownBy(() -> retry(Duration.ofSeconds(5)).call("acme", false, () -> {
+                    watch.afterBegin(null, null);
+                    attempts.incrementAndGet();
+                    map.fence();
+                    watch.beforeCommit(null);
+                    watch.afterRollback(null, KILLED);
+                    throw KILLED;
+                }))
+                .isSameAs(KILLED);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void workThatCommittedAnythingIsNeverRunAgainEvenIfItsLastTransactionRolledBack() {
+        assertThatThrownBy(() -> retry(Duration.ofSeconds(5)).call("acme", false, () -> {
+                    watch.afterBegin(null, null); // an inner REQUIRES_NEW transaction that commits
+                    watch.beforeCommit(null);
+                    watch.afterCommit(null, null);
+                    watch.afterBegin(null, null); // the outer one, refused by the fence
+                    attempts.incrementAndGet();
+                    map.fence();
+                    throw DENIED;
+                }))
+                .isSameAs(DENIED);
         assertThat(attempts).hasValue(1);
     }
 
