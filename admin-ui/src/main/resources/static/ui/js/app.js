@@ -1,5 +1,5 @@
-// The page shell: login, the caller's role, hash routing between screens and the background link
-// poll that feeds the lag history.
+// The page shell: login, the caller's role, hash routing between screens and the background poll of the
+// service's lag history (GET /links/history, the last hour as the service sampled it).
 import * as api from './api.js';
 import { h, replace } from './dom.js';
 import { LagHistory } from './lag-history.js';
@@ -9,8 +9,9 @@ import * as importer from './screens/import.js';
 import * as moves from './screens/moves.js';
 import * as lag from './screens/lag.js';
 import * as audit from './screens/audit.js';
+import * as consistency from './screens/consistency.js';
 
-const SCREENS = { sites, shards, import: importer, moves, lag, audit };
+const SCREENS = { sites, shards, import: importer, moves, lag, consistency, audit };
 const LINK_POLL_MS = 5000;
 
 const ui = {
@@ -57,10 +58,10 @@ async function enter() {
 
 async function pollLinks() {
   try {
-    ui.history.record(await api.get('/links'), Date.now());
+    ui.history.load(await api.get(ui.history.nextRequest()));
     status('');
   } catch (e) {
-    status(`link status unavailable: ${e.message}`);
+    status(`link history unavailable: ${e.message}`);
   }
 }
 

@@ -1,8 +1,9 @@
-// Lag of each link over the last hour, kept in the page from polling GET /links: one fixed-size ring
-// buffer per link, oldest samples overwritten. Lost on reload (the service keeps no lag history).
+// Lag of each link over the last hour, as the service samples it (GET /links/history): the service keeps
+// the history, so the charts show the last hour as soon as the page opens. The page asks only for the
+// samples newer than the last one it has, and keeps one fixed-size ring per link.
 
 export const WINDOW_MS = 60 * 60 * 1000;
-const CAPACITY = 1440; // an hour at one sample every 2.5 s, the fastest any screen polls
+const CAPACITY = 7200; // an hour at one sample every 0.5 s, the shortest history interval worth setting
 
 class Ring {
   constructor(capacity) {
@@ -17,6 +18,10 @@ class Ring {
     this.size = Math.min(this.size + 1, this.items.length);
   }
 
+  last() {
+    return this.size === 0 ? null : this.items[(this.next - 1 + this.items.length) % this.items.length];
+  }
+
   /** Oldest first. */
   toArray() {
     const start = (this.next - this.size + this.items.length) % this.items.length;
@@ -28,21 +33,34 @@ export class LagHistory {
   constructor() {
     this.rings = new Map();
     this.listeners = new Set();
+    this.latest = 0;
+    this.intervalMs = null;
   }
 
-  /** Adds one sample per link of a GET /links answer taken at {@code now} (ms). */
-  record(links, now) {
-    for (const link of links || []) {
-      const status = link.status || {};
-      if (!this.rings.has(link.id)) this.rings.set(link.id, new Ring(CAPACITY));
-      this.rings.get(link.id).push({
-        t: now,
-        seconds: toNumber(status.lagSeconds),
-        transactions: toNumber(status.lagTransactions),
-        state: status.state || 'UNKNOWN',
-      });
+  /** Adds the samples of a GET /links/history answer (those newer than what the page has). */
+  load(body) {
+    this.intervalMs = body.intervalMillis || this.intervalMs;
+    for (const [id, samples] of Object.entries(body.links || {})) {
+      if (!this.rings.has(id)) this.rings.set(id, new Ring(CAPACITY));
+      const ring = this.rings.get(id);
+      for (const x of samples) {
+        const last = ring.last();
+        if (last && x.t <= last.t) continue;
+        ring.push({
+          t: x.t,
+          seconds: toNumber(x.lagSeconds),
+          transactions: toNumber(x.lagTransactions),
+          state: x.stale ? 'STALE' : x.state || 'UNKNOWN',
+        });
+        this.latest = Math.max(this.latest, x.t);
+      }
     }
     for (const listener of this.listeners) listener();
+  }
+
+  /** The path of the next incremental request. */
+  nextRequest() {
+    return `/links/history?after=${this.latest}`;
   }
 
   linkIds() {

@@ -1,5 +1,6 @@
 package io.shardhome.bench;
 
+import io.shardhome.filter.gtid.Gtid;
 import io.shardhome.filter.map.ShardMap;
 import io.shardhome.filter.rules.Decision;
 import io.shardhome.filter.rules.FilterPolicies;
@@ -82,7 +83,7 @@ public class ShardFilterBenchmark {
         for (int i = 0; i < activeShards; i++) {
             int k = order.get(i);
             Set<String> schemas = Set.of(GeneratedMaps.shardId(offset + k * stride));
-            headers[i] = new TransactionHeader(schemas, false, origin, "0-1-" + k, "");
+            headers[i] = new TransactionHeader(schemas, false, origin, Gtid.mariaDb(0, 1, k), "");
         }
         return headers;
     }

@@ -16,7 +16,8 @@ public class ShardFilterException extends RuntimeException {
         INVALID_SHARD_MAP,
         DUPLICATE_SHARD,
         MALFORMED_CSV,
-        INVALID_POLICY
+        INVALID_POLICY,
+        INVALID_GTID
     }
 
     private final Code code;

@@ -1,6 +1,5 @@
 package io.shardhome.links;
 
-import io.shardhome.links.source.SourceTransaction;
 import io.shardhome.links.target.LinkPosition;
 import io.shardhome.links.target.TargetApplier;
 import java.util.ArrayList;
@@ -10,13 +9,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One apply channel of a parallel link: its own target session and position row ({@code linkId#n});
- * applies the row transactions of its shards in order, several per target commit when they queue up.
- * A position marker stores (unlogged) that everything before it routed here is applied. The first
- * failure stops the channel and is kept for the link thread. Thread-safe; one thread per channel.
+ * One apply channel of a parallel link: its own target session and position row ({@code linkId#n}); applies
+ * the row transactions of its shards in order, several per target commit when they queue up. A position
+ * marker stores (unlogged) that everything before it routed here is applied. The first failure stops the
+ * channel and is kept for the link thread. Thread-safe; one thread per channel.
  */
 final class ApplyChannel implements AutoCloseable {
-    private record Item(SourceTransaction tx, LinkPosition next) {}
+    /** A transaction to apply, or (tx == null) a position marker. */
+    private record Item(PendingTx pending, LinkPosition marker) {}
 
     private final TargetApplier applier;
     private final LinkProgress progress;
@@ -38,8 +38,8 @@ final class ApplyChannel implements AutoCloseable {
         thread.start();
     }
 
-    TargetApplier applier() {
-        return applier;
+    String id() {
+        return applier.linkId();
     }
 
     /** Everything routed here up to this position is applied (or marked). */
@@ -47,6 +47,7 @@ final class ApplyChannel implements AutoCloseable {
         return applied;
     }
 
+    /** After a barrier applied by another session moved this channel's row. */
     void applied(LinkPosition position) {
         applied = position;
     }
@@ -59,11 +60,23 @@ final class ApplyChannel implements AutoCloseable {
         return inFlight.get() == 0;
     }
 
-    void enqueue(SourceTransaction tx, LinkPosition next) throws InterruptedException {
+    void enqueue(PendingTx pending) throws InterruptedException {
+        offer(new Item(pending, null));
+    }
+
+    /** Queues a marker: once reached, the channel's row says it has applied everything up to {@code position}. */
+    void mark(LinkPosition position) throws InterruptedException {
+        offer(new Item(null, position.as(id())));
+    }
+
+    private void offer(Item item) throws InterruptedException {
         inFlight.incrementAndGet();
-        while (!queue.offer(new Item(tx, next), 100, TimeUnit.MILLISECONDS)) {
+        while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
             if (failure != null || stopping) {
                 inFlight.decrementAndGet();
+                if (item.pending() != null) {
+                    item.pending().tx().close();
+                }
                 return;
             }
         }
@@ -84,57 +97,54 @@ final class ApplyChannel implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (LinkException e) {
-                failure = e.at(firstGtid(batch), shards(batch));
+                failure = e;
             } catch (RuntimeException e) {
                 failure = new LinkException(
                         LinkException.Code.APPLY_FAILED,
-                        "apply channel " + thread.getName() + " failed at " + firstGtid(batch) + " (shards "
-                                + shards(batch) + "): " + e + "; report it with the log, then resume the link",
-                        firstGtid(batch),
-                        shards(batch),
+                        "apply channel " + thread.getName() + " failed: " + e
+                                + "; report it with the log, then resume the link",
                         e);
             } finally {
+                batch.forEach(item -> {
+                    if (item.pending() != null) {
+                        item.pending().tx().close();
+                    }
+                });
                 inFlight.addAndGet(-batch.size());
                 batch.clear();
             }
         }
     }
 
-    private static String firstGtid(List<Item> batch) {
-        return batch.stream()
-                .filter(item -> item.tx() != null)
-                .map(item -> item.tx().gtid())
-                .findFirst()
-                .orElse("");
-    }
-
-    /** The shards of a failed batch, for the pending error (a channel's batch may hold several). */
-    private static String shards(List<Item> batch) {
-        return SourceTransaction.schemasOf(
-                batch.stream().map(Item::tx).filter(java.util.Objects::nonNull).toList());
-    }
-
+    /** Applies runs of transactions (split where the format description changes) and stores markers. */
     private void apply(List<Item> batch) {
-        List<SourceTransaction> rows = new ArrayList<>(batch.size());
-        LinkPosition last = null;
+        List<PendingTx> run = new ArrayList<>();
         for (Item item : batch) {
-            if (item.tx() != null) {
-                rows.add(item.tx());
+            if (item.pending() == null) {
+                flush(run);
+                applier.savePosition(item.marker());
+                applied = item.marker();
+            } else {
+                if (!run.isEmpty()
+                        && run.get(0).tx().format() != item.pending().tx().format()) {
+                    flush(run);
+                }
+                run.add(item.pending());
             }
-            last = item.next();
         }
-        if (rows.isEmpty()) {
-            applier.savePosition(last, 0);
-        } else {
-            applier.applyRows(rows, last);
-            progress.countApplied(rows.size(), rows.get(rows.size() - 1).commitMillis());
-        }
-        applied = last;
+        flush(run);
     }
 
-    /** Queues a marker: once reached, the channel's row says it has applied everything up to {@code position}. */
-    void mark(LinkPosition position) throws InterruptedException {
-        enqueue(null, position);
+    private void flush(List<PendingTx> run) {
+        if (run.isEmpty()) {
+            return;
+        }
+        PendingTx.applyRows(applier, List.copyOf(run), List.of(), items -> {
+            PendingTx last = items.get(items.size() - 1);
+            applied = last.next().as(id());
+            progress.countApplied(items.size(), last.tx().commitMillis());
+        });
+        run.clear();
     }
 
     @Override
@@ -146,6 +156,11 @@ final class ApplyChannel implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        queue.forEach(item -> {
+            if (item.pending() != null) {
+                item.pending().tx().close();
+            }
+        });
         applier.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.shardhome.links;
 
 import io.shardhome.directory.view.ShardMapView;
+import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.filter.map.ShardMap;
 import io.shardhome.filter.rules.ShardFilter;
 import io.shardhome.links.LinkException.Code;
@@ -8,6 +9,8 @@ import io.shardhome.links.target.Catalog;
 import io.shardhome.links.target.LinkPosition;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,9 @@ public final class Link implements AutoCloseable {
     private final ShardMapView view;
     private final ShardFilter filter;
     private final LinkProgress progress = new LinkProgress();
+    private final SkipDesk skips = new SkipDesk(progress);
+    private final HoldDesk holds = new HoldDesk();
+    private final Set<String> excluded = ConcurrentHashMap.newKeySet();
     private final ShardMapView.Listener mapListener = this::mapChanged;
     private final Object monitor = new Object();
     private final Thread thread;
@@ -71,6 +77,81 @@ public final class Link implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Skips the one transaction this OFFLINE:ERROR link stopped at: the link resumes, reads it again without
+     * applying it, and records it (tables, row counts, {@code by}, when) in {@link LinkStatus#skips()}.
+     *
+     * @param gtid the pending transaction's GTID; any other is refused
+     * @param by who asked, for the record
+     * @throws LinkException {@code INVALID_USE} when the link is not stopped at {@code gtid}
+     */
+    public void skip(String gtid, String by) {
+        PendingError error = state == LinkState.OFFLINE_ERROR ? pendingError : null;
+        skips.request(id(), error, gtid, by);
+        LOG.warn("link {}: {} asked to skip transaction {}", id(), by, gtid);
+        resume();
+    }
+
+    /**
+     * Stops the link at a transaction boundary: everything it read before is applied at the target, nothing
+     * after. With a {@code limit} the link first applies every transaction in it (a position of the source
+     * at or after where the link is), then stops before the first one beyond it; a second call while held
+     * moves the hold on. The link goes on at {@link #release()}, or by itself after {@code maxHold}.
+     *
+     * @param limit null: stop at the next boundary
+     * @return the position the link holds at (what the target has applied from the source)
+     * @throws LinkException {@code INVALID_USE} when the link does not get there within {@code wait}
+     */
+    public LinkPosition hold(GtidSet limit, Duration maxHold, Duration wait) throws InterruptedException {
+        return holds.hold(limit, maxHold, wait, id());
+    }
+
+    /** Lets a held link go on. */
+    public void release() {
+        holds.release();
+    }
+
+    /**
+     * Leaves {@code shard} out from the next transaction boundary on (its copy at the target is being
+     * rebuilt; another reader applies it meanwhile), recorded in the target's catalog so that a restarted
+     * link still leaves it out; until {@link #include}.
+     *
+     * @return the position from which the link leaves it out
+     */
+    public LinkPosition exclude(String shard, String reason, Duration wait) throws InterruptedException {
+        LinkPosition at = hold(null, wait, wait);
+        try {
+            Catalog.atTarget(config.target(), "leaving " + shard + " out of link " + id(), c -> {
+                Catalog.exclude(c, id(), shard, at.gtidSet().toString(), reason);
+                return null;
+            });
+            excluded.add(shard);
+            return at;
+        } finally {
+            release();
+        }
+    }
+
+    /** Carries {@code shard} again from the next transaction boundary on (see {@link #exclude}). */
+    public LinkPosition include(String shard, Duration wait) throws InterruptedException {
+        LinkPosition at = hold(null, wait, wait);
+        try {
+            Catalog.atTarget(config.target(), "carrying " + shard + " again in link " + id(), c -> {
+                Catalog.include(c, id(), shard);
+                return null;
+            });
+            excluded.remove(shard);
+            return at;
+        } finally {
+            release();
+        }
+    }
+
+    /** The shards this link leaves out now. */
+    public Set<String> excluded() {
+        return Set.copyOf(excluded);
+    }
+
     /** Asks a link in OFFLINE:ERROR to try again from its stored position (after fixing the cause). */
     public void resume() {
         synchronized (monitor) {
@@ -89,7 +170,7 @@ public final class Link implements AutoCloseable {
         return new LinkStatus(
                 id(),
                 state,
-                p == null ? "" : p.gtidSet(),
+                p == null ? "" : p.gtidSet().toString(),
                 p == null ? "" : p.lastGtid(),
                 p == null ? "" : p.binlog().toString(),
                 progress.lagSeconds(System.currentTimeMillis()),
@@ -98,7 +179,11 @@ public final class Link implements AutoCloseable {
                 progress.droppedCounts(),
                 Optional.ofNullable(pendingError),
                 lastTransientError,
-                map.version());
+                map.version(),
+                progress.skips(),
+                skips.pending().map(SkipDesk.Request::gtid).orElse(""),
+                progress.waiting(),
+                excluded);
     }
 
     private void mapChanged(ShardMap map) {
@@ -147,7 +232,8 @@ public final class Link implements AutoCloseable {
     }
 
     private void runSession() throws InterruptedException {
-        try (LinkSession session = new LinkSession(config, view, filter, progress, this::connected)) {
+        try (LinkSession session = new LinkSession(
+                config, view, filter, progress, new LinkSession.Desks(skips, holds, excluded), this::connected)) {
             session.run(() -> closing);
         }
     }
@@ -169,12 +255,16 @@ public final class Link implements AutoCloseable {
         pendingError = PendingError.of(e);
         state = LinkState.OFFLINE_ERROR;
         LOG.error(
-                "link {} is OFFLINE:ERROR: {} {} (gtid={} shard={})",
+                "link {} is OFFLINE:ERROR: {} {} (gtid={} shard={}{})",
                 id(),
                 e.code(),
                 e.getMessage(),
                 e.gtid(),
-                e.shard());
+                e.shard(),
+                e.transaction()
+                        .map(tx ->
+                                " rows=" + tx.rows() + (tx.statement().isEmpty() ? "" : " statement=" + tx.statement()))
+                        .orElse(""));
         awaitWakeUp(0, true);
     }
 
@@ -208,6 +298,7 @@ public final class Link implements AutoCloseable {
             closing = true;
             monitor.notifyAll();
         }
+        holds.release();
         view.removeListener(mapListener);
         try {
             thread.join(30_000);

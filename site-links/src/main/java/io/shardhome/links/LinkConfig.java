@@ -4,6 +4,7 @@ import io.shardhome.filter.rules.FilterPolicies;
 import io.shardhome.filter.rules.LinkRoles;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The configuration of one link. Immutable.
@@ -17,6 +18,12 @@ import java.util.Objects;
  * @param maxGroup most source transactions committed together at the target while the link is behind
  *     (1: one target commit per source transaction)
  * @param channels parallel apply channels (1: serial); shards are spread over them, MariaDB sources only
+ * @param onlyShards when not empty, the only shards the link carries (a re-seed's catch-up reader)
+ * @param idSuffix appended to the link id of a helper link reading the same source and target (its own
+ *     position row), e.g. {@code ~reseed-acme}; empty for a site link
+ * @param holderEpoch the epoch of the instance running the link (raised by each new holder); its position
+ *     writes at the target succeed only while the target's rows carry it, so a deposed holder cannot
+ *     commit late (0: no holder fencing, for links run outside the service)
  */
 public record LinkConfig(
         LinkRoles roles,
@@ -29,8 +36,13 @@ public record LinkConfig(
         Duration retryMin,
         Duration retryMax,
         int maxGroup,
-        int channels) {
+        int channels,
+        Set<String> onlyShards,
+        String idSuffix,
+        long holderEpoch) {
     public LinkConfig {
+        onlyShards = onlyShards == null ? Set.of() : Set.copyOf(onlyShards);
+        idSuffix = idSuffix == null ? "" : idSuffix;
         Objects.requireNonNull(roles, "roles");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
@@ -71,7 +83,10 @@ public record LinkConfig(
                 Duration.ofMillis(200),
                 Duration.ofSeconds(10),
                 100,
-                1);
+                1,
+                Set.of(),
+                "",
+                0);
     }
 
     /** The same link committing at most {@code transactions} source transactions per target commit. */
@@ -84,22 +99,52 @@ public record LinkConfig(
         return tuned(maxGroup, count);
     }
 
+    /** A helper link that carries only {@code shards}, under its own id (this id + {@code suffix}). */
+    public LinkConfig onlyFor(Set<String> shards, String suffix) {
+        return copy(
+                startGtid,
+                readerServerId + 1 + Math.floorMod(suffix.hashCode(), 1000),
+                maxGroup,
+                1,
+                shards,
+                suffix,
+                holderEpoch);
+    }
+
+    /** The same link starting, when its target has no position for it, after {@code gtidSet}. */
+    public LinkConfig startingAfter(String gtidSet) {
+        return copy(gtidSet, readerServerId, maxGroup, channels, onlyShards, idSuffix, holderEpoch);
+    }
+
+    /** The same link run by a holder of {@code epoch} (see {@link #holderEpoch()}). */
+    public LinkConfig withHolderEpoch(long epoch) {
+        return copy(startGtid, readerServerId, maxGroup, channels, onlyShards, idSuffix, epoch);
+    }
+
     private LinkConfig tuned(int group, int count) {
+        return copy(startGtid, readerServerId, group, count, onlyShards, idSuffix, holderEpoch);
+    }
+
+    private LinkConfig copy(
+            String start, long readerId, int group, int count, Set<String> only, String suffix, long epoch) {
         return new LinkConfig(
                 roles,
                 source,
                 target,
                 policies,
-                startGtid,
-                readerServerId,
+                start,
+                readerId,
                 queueCapacity,
                 retryMin,
                 retryMax,
                 group,
-                count);
+                count,
+                only,
+                suffix,
+                epoch);
     }
 
     public String linkId() {
-        return roles.linkId();
+        return roles.linkId() + idSuffix;
     }
 }

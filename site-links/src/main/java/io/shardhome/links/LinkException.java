@@ -28,17 +28,32 @@ public class LinkException extends RuntimeException {
         DATA_DIVERGED(false),
         /** The target refused a statement for another reason. */
         APPLY_FAILED(false),
-        /** A binlog event could not be read or lacks what the link needs (row metadata, full images). */
+        /** A binlog event could not be read or lacks what the link needs. */
         EVENT_UNREADABLE(false),
+        /** DML logged as a statement (MIXED or STATEMENT binlog format, or a session override). */
+        STATEMENT_LOGGED(false),
+        /** A transaction a link cannot replay faithfully (XA, unknown events or statements, ...). */
+        UNSUPPORTED_EVENT(false),
         /** The catalog schema could not be created or migrated. */
         CATALOG_FAILED(false),
         /** The link was configured or used wrongly. */
         INVALID_USE(false),
         /**
-         * An embedded MariaDB server ({@link io.shardhome.links.embedded.EmbeddedMariaDb}: the demo's and the
-         * tests' sites) could not be installed, started or stopped. Links never raise it.
+         * The source or target master does not meet a link's requirements (binlog format, server ids, the
+         * account's privileges, ...): {@link io.shardhome.links.preflight.LinkPreflight} names each variable or
+         * privilege, its value, the value needed and the statement or my.cnf line that fixes it.
          */
-        EMBEDDED_SERVER_FAILED(false);
+        PREFLIGHT_FAILED(false),
+        /**
+         * The link's apply channel count changed after it stopped without finishing its channels (their
+         * stored positions differ): it must run once more with the old count and stop gracefully.
+         */
+        CHANNEL_COUNT_CHANGED(false),
+        /**
+         * Another instance holds the link now (a later holder epoch at the target): this one must stop, and
+         * nothing it had not committed is applied.
+         */
+        SUPERSEDED(false);
 
         private final boolean isTransient;
 
@@ -54,6 +69,7 @@ public class LinkException extends RuntimeException {
     private final Code code;
     private final String gtid;
     private final String shard;
+    private final transient TransactionSummary transaction;
 
     public LinkException(Code code, String message) {
         this(code, message, "", "", null);
@@ -64,10 +80,16 @@ public class LinkException extends RuntimeException {
     }
 
     public LinkException(Code code, String message, String gtid, String shard, Throwable cause) {
+        this(code, message, gtid, shard, cause, null);
+    }
+
+    private LinkException(
+            Code code, String message, String gtid, String shard, Throwable cause, TransactionSummary transaction) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");
         this.gtid = gtid == null ? "" : gtid;
         this.shard = shard == null ? "" : shard;
+        this.transaction = transaction;
     }
 
     public Code code() {
@@ -84,11 +106,24 @@ public class LinkException extends RuntimeException {
         return shard;
     }
 
+    /** The transaction the link stopped at, when it was read whole. */
+    public java.util.Optional<TransactionSummary> transaction() {
+        return java.util.Optional.ofNullable(transaction);
+    }
+
     /** The same error naming the transaction it happened in (when not already named). */
     public LinkException at(String txGtid, String txShard) {
         if (!gtid.isEmpty()) {
             return this;
         }
-        return new LinkException(code, getMessage(), txGtid, txShard, getCause());
+        return new LinkException(code, getMessage(), txGtid, txShard, getCause(), transaction);
+    }
+
+    /** The same error with what the transaction it happened in holds (when not already known). */
+    LinkException with(TransactionSummary summary) {
+        if (transaction != null) {
+            return this;
+        }
+        return new LinkException(code, getMessage(), gtid, shard, getCause(), summary);
     }
 }

@@ -2,17 +2,24 @@ package io.shardhome.links;
 
 import io.shardhome.filter.rules.Decision.Reason;
 import io.shardhome.links.target.LinkPosition;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What a link has done so far; written by the link's thread, read by status callers. Thread-safe. */
+/** What a link has done so far; written by the link's threads, read by status callers. Thread-safe. */
 final class LinkProgress {
+    private static final int SKIPS_KEPT = 20;
+
     private final AtomicLong applied = new AtomicLong();
     private final Map<Reason, AtomicLong> dropped = new EnumMap<>(Reason.class);
+    private final Deque<SkipRecord> skips = new ArrayDeque<>();
     private volatile LinkPosition position;
     private volatile long lastCommitMillis;
     private volatile long lagTransactions = -1;
+    private volatile String waiting = "";
 
     LinkProgress() {
         for (Reason reason : Reason.values()) {
@@ -20,37 +27,53 @@ final class LinkProgress {
         }
     }
 
-    void applied(int transactions, LinkPosition next, long commitMillis) {
+    /** Counts applied transactions (the applied position is reported by {@link #moved}). */
+    void applied(int transactions, long commitMillis) {
         applied.addAndGet(transactions);
-        moved(next, commitMillis);
+        if (commitMillis > 0) {
+            lastCommitMillis = commitMillis;
+        }
     }
 
-    /** Counts applied transactions without moving the position (parallel channels: see {@link #moved}). */
+    /** Same as {@link #applied(int, long)}, from a parallel channel's thread. */
     void countApplied(int transactions, long commitMillis) {
-        applied.addAndGet(transactions);
-        if (commitMillis > 0) {
-            lastCommitMillis = commitMillis;
-        }
+        applied(transactions, commitMillis);
     }
 
-    void dropped(Reason reason, LinkPosition next, long commitMillis) {
+    void dropped(Reason reason, long commitMillis) {
         dropped.get(reason).incrementAndGet();
-        moved(next, commitMillis);
-    }
-
-    void moved(LinkPosition next, long commitMillis) {
-        position = next;
         if (commitMillis > 0) {
             lastCommitMillis = commitMillis;
         }
     }
 
-    void resumedAt(LinkPosition stored) {
-        position = stored;
+    synchronized void skipped(SkipRecord record) {
+        skips.addFirst(record);
+        while (skips.size() > SKIPS_KEPT) {
+            skips.removeLast();
+        }
+    }
+
+    synchronized List<SkipRecord> skips() {
+        return List.copyOf(skips);
+    }
+
+    /** The position applied (or passed by drops) at the target. */
+    void moved(LinkPosition applied) {
+        position = applied;
     }
 
     void lagTransactions(long behind) {
         lagTransactions = behind;
+    }
+
+    /** What the link is waiting for, if anything (empty: nothing). */
+    void waiting(String what) {
+        waiting = what;
+    }
+
+    String waiting() {
+        return waiting;
     }
 
     LinkPosition position() {

@@ -2,32 +2,33 @@ package io.shardhome.links;
 
 import com.github.shyiko.mysql.binlog.network.ServerException;
 import io.shardhome.directory.view.ShardMapView;
+import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.filter.rules.Decision;
 import io.shardhome.filter.rules.ShardFilter;
 import io.shardhome.filter.rules.TransactionHeader;
 import io.shardhome.links.LinkException.Code;
+import io.shardhome.links.preflight.LinkPreflight;
 import io.shardhome.links.source.BinlogReader;
 import io.shardhome.links.source.BinlogReader.Connected;
 import io.shardhome.links.source.BinlogReader.EventSignal;
 import io.shardhome.links.source.BinlogReader.Failure;
-import io.shardhome.links.source.GtidPositions;
 import io.shardhome.links.source.SourceMaster;
 import io.shardhome.links.source.SourceTransaction;
 import io.shardhome.links.source.TransactionAssembler;
+import io.shardhome.links.target.Catalog;
 import io.shardhome.links.target.LinkPosition;
-import io.shardhome.links.target.TargetApplier;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connected run of a link: reads the source from the stored position, decides each whole
- * transaction with the live map and applies or drops it, until the link closes or a fault ends the run
- * (thrown as {@link LinkException}). Runs on the link's thread only.
+ * One connected run of a link, the straight pipeline: binlog reader, transaction assembler, the rules'
+ * decision with the live map, and an {@link Applier} (serial or parallel), which owns the stored position.
+ * Runs until the link closes or a fault ends the run (thrown as {@link LinkException}). Runs on the
+ * link's thread only.
  */
 final class LinkSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LinkSession.class);
@@ -39,54 +40,47 @@ final class LinkSession implements AutoCloseable {
     private final ShardMapView view;
     private final ShardFilter filter;
     private final LinkProgress progress;
+    private final Desks desks;
     private final Runnable onConnected;
     private final SourceMaster source;
-    private final TargetApplier applier;
+    private Applier applier;
+    private HandoverBarrier handover;
     private BinlogReader reader;
-    private final List<SourceTransaction> group = new ArrayList<>();
-    private ParallelApply parallel;
-    private LinkPosition groupEnd;
-    private LinkPosition position;
-    private boolean unsavedDrops;
+    private LinkPosition read;
     private long lastHousekeeping;
-    private long lastIdleSave;
+    private BooleanSupplier closing = () -> false;
 
-    LinkSession(LinkConfig config, ShardMapView view, ShardFilter filter, LinkProgress progress, Runnable onConnected) {
+    LinkSession(
+            LinkConfig config,
+            ShardMapView view,
+            ShardFilter filter,
+            LinkProgress progress,
+            Desks desks,
+            Runnable onConnected) {
         this.config = config;
         this.view = view;
         this.filter = filter;
         this.progress = progress;
+        this.desks = desks;
         this.onConnected = onConnected;
         this.source = SourceMaster.open(config.source());
-        try {
-            this.applier = TargetApplier.open(config.target(), config.linkId());
-        } catch (LinkException e) {
-            source.close();
-            throw e;
-        }
     }
 
     /** Replicates until {@code closing} turns true. @throws LinkException on any fault */
     void run(BooleanSupplier closing) throws InterruptedException {
-        LinkPosition initial =
-                new LinkPosition(config.linkId(), config.roles().sourceSite(), config.startGtid(), "", null);
-        if (config.channels() > 1) {
-            if (!source.isMariaDb()) {
-                throw new LinkException(
-                        Code.INVALID_USE,
-                        "parallel apply (channels=" + config.channels()
-                                + ") needs a MariaDB source; use channels=1 for " + config.source());
-            }
-            parallel = ParallelApply.open(config, initial, progress, config.channels());
-            position = parallel.resumePosition();
-        } else {
-            position = applier.position(initial, config.roles().targetSite());
-        }
-        progress.resumedAt(position);
-        TransactionAssembler assembler = new TransactionAssembler(source::charsetOf);
+        this.closing = closing;
+        LinkPreflight.verify(config.source(), config.target());
+        handover = new HandoverBarrier(config, progress, closing);
+        Catalog.retainChannels(config.target(), config.linkId(), config.channels());
+        applier = openApplier();
+        read = applier.resumePosition();
+        progress.moved(read);
+        TransactionAssembler assembler = new TransactionAssembler(source);
+        desks.skips().pending().ifPresent(request -> assembler.skip(request.gtid()));
+        loadExclusions();
         reader = new BinlogReader(
                 config.source(),
-                position.gtidSet(),
+                read.gtidSet().toString(),
                 config.readerServerId(),
                 config.queueCapacity(),
                 "link-" + config.linkId() + "-reader");
@@ -96,185 +90,157 @@ final class LinkSession implements AutoCloseable {
             if (signal instanceof EventSignal e) {
                 assembler.accept(e.event(), this::handle);
             } else if (signal instanceof Connected) {
-                LOG.info("link {} reading {} after {}", config.linkId(), config.source(), position.gtidSet());
+                LOG.info("link {} reading {} after {}", config.linkId(), config.source(), read.gtidSet());
                 onConnected.run();
             } else if (signal instanceof Failure f) {
-                flushGroup();
                 throw sourceFailure(f);
             }
             if (reader.backlog() == 0 && !assembler.inTransaction()) {
-                flushGroup();
-                markIdle();
-                saveDropsWhenIdle();
+                applier.idle(IDLE_SAVE_MILLIS);
+                progress.moved(applier.appliedPosition());
+                desks.holds().whenIdle(applier.appliedPosition().gtidSet(), this::drain);
             }
             housekeeping(assembler.inTransaction());
         }
-        flushGroup();
-        saveDrops();
-        if (parallel != null) {
-            parallel.finish(position);
+        applier.finish();
+        progress.moved(applier.appliedPosition());
+    }
+
+    private Applier openApplier() {
+        LinkPosition initial = new LinkPosition(
+                config.linkId(), config.roles().sourceSite(), GtidSet.parse(config.startGtid()), "", null);
+        if (config.channels() == 1) {
+            return SerialApply.open(config, source.serverId(), initial, progress);
         }
+        if (!source.isMariaDb()) {
+            throw new LinkException(
+                    Code.INVALID_USE,
+                    "parallel apply (channels=" + config.channels() + ") needs a MariaDB source; use channels=1 for "
+                            + config.source());
+        }
+        return ParallelApply.open(config, source.serverId(), initial, progress);
     }
 
     private void handle(SourceTransaction tx) {
-        LinkPosition next = position.next(
-                GtidPositions.add(source.isMariaDb(), position.gtidSet(), tx.gtid()), tx.gtid(), tx.endPosition());
-        if (tx.isEmpty()) {
-            flushGroup();
-            moveWithoutApply(next);
-            progress.moved(reported(next), tx.commitMillis());
+        LinkPosition next = read.after(tx.gtid(), tx.endPosition());
+        try {
+            desks.holds().beforeTransaction(tx.gtid(), this::drain);
+            if (closing.getAsBoolean()) {
+                tx.close(); // closed while held before it: a hold promises nothing after its point is applied
+                return;
+            }
+            dispatch(tx, next);
+        } catch (LinkException e) {
+            tx.close();
+            throw e.code().isTransient()
+                    ? e
+                    : e.at(tx.gtid().toString(), String.join(",", tx.schemas())).with(TransactionSummary.of(tx));
+        } catch (InterruptedException e) {
+            tx.close();
+            Thread.currentThread().interrupt();
+            throw new LinkException(Code.INVALID_USE, "link " + config.linkId() + " was interrupted", e);
+        }
+        read = next;
+    }
+
+    private void dispatch(SourceTransaction tx, LinkPosition next) throws InterruptedException {
+        if (tx.skippedByOperator()) {
+            desks.skips().done(TransactionSummary.of(tx));
+            LOG.warn("link {}: skipped transaction {} as an operator asked", config.linkId(), tx.gtid());
+            skip(tx, next);
             return;
         }
-        String origin = OriginTag.originOf(tx, config.roles().sourceSite());
+        if (tx.isEmpty()) {
+            skip(tx, next);
+            return;
+        }
+        String origin = OriginTag.originOf(tx, config.roles().sourceSite(), source.serverId());
         TransactionHeader header = new TransactionHeader(
                 tx.schemas(), tx.isDdl(), origin, tx.gtid(), tx.endPosition().toString());
         Decision decision = filter.decide(view.current(), header);
-        warnIfAny(decision);
-        switch (decision.action()) {
-            case APPLY -> apply(tx, origin, next, decision.shard());
-            case DROP -> {
-                flushGroup();
-                moveWithoutApply(next);
-                progress.dropped(decision.reason(), reported(next), tx.commitMillis());
-            }
-            case FAIL -> {
-                flushGroup();
-                throw new LinkException(Code.RULE_REJECTED, decision.message(), tx.gtid(), decision.shard(), null);
-            }
-        }
-    }
-
-    private void apply(SourceTransaction tx, String origin, LinkPosition next, String shard) {
-        if (parallel != null) {
-            applyInParallel(tx, origin, next, shard);
-            return;
-        }
-        if (tx.isDdl()) {
-            flushGroup();
-            try {
-                applier.applyDdl(tx, origin, next);
-            } catch (LinkException e) {
-                throw e.at(tx.gtid(), shard);
-            }
-            position = next;
-            applied(List.of(tx), next);
-            return;
-        }
-        group.add(tx);
-        groupEnd = next;
-        position = next;
-        if (group.size() >= config.maxGroup()) {
-            flushGroup();
-        }
-    }
-
-    private void applyInParallel(SourceTransaction tx, String origin, LinkPosition next, String shard) {
-        position = next;
-        if (parallel.alreadyApplied(tx, shard)) {
-            return;
-        }
-        try {
-            ShardDefinition definition = view.current().lookup(shard);
-            boolean alone = tx.isDdl() || definition == null || definition.critical();
-            if (alone) {
-                parallel.barrier(tx, origin, next);
-                progress.countApplied(1, tx.commitMillis());
-            } else {
-                parallel.dispatch(tx, shard, next);
-            }
-        } catch (LinkException e) {
-            throw e.at(tx.gtid(), shard);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LinkException(Code.INVALID_USE, "link " + config.linkId() + " was interrupted", e);
-        }
-    }
-
-    /** The position to report: where the link has read to, or with parallel channels, what all have applied. */
-    private LinkPosition reported(LinkPosition read) {
-        return parallel == null ? read : parallel.appliedPosition();
-    }
-
-    /** Parallel apply: idle channels record how far the link has read, and the status shows the applied point. */
-    private void markIdle() {
-        if (parallel == null) {
-            return;
-        }
-        parallel.checkFailures();
-        try {
-            parallel.mark(position);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LinkException(Code.INVALID_USE, "link " + config.linkId() + " was interrupted", e);
-        }
-        progress.moved(parallel.appliedPosition(), 0);
-    }
-
-    /** Commits the row transactions gathered so far (one target transaction, one position update). */
-    private void flushGroup() {
-        if (group.isEmpty()) {
-            return;
-        }
-        List<SourceTransaction> done = List.copyOf(group);
-        group.clear();
-        try {
-            applier.applyRows(done, groupEnd);
-        } catch (LinkException e) {
-            throw e.at(done.get(0).gtid(), SourceTransaction.schemasOf(done));
-        }
-        applied(done, groupEnd);
-    }
-
-    private void applied(List<SourceTransaction> txs, LinkPosition next) {
-        unsavedDrops = false;
-        progress.applied(txs.size(), next, txs.get(txs.size() - 1).commitMillis());
-    }
-
-    private void moveWithoutApply(LinkPosition next) {
-        position = next;
-        unsavedDrops = true;
-    }
-
-    private void warnIfAny(Decision decision) {
         if (!decision.message().isEmpty()) {
             LOG.warn("link {}: {}", config.linkId(), decision.message());
         }
+        switch (decision.action()) {
+            case APPLY -> apply(tx, decision, next);
+            case DROP -> {
+                skip(tx, next);
+                progress.dropped(decision.reason(), tx.commitMillis());
+            }
+            case FAIL ->
+                throw new LinkException(
+                        Code.RULE_REJECTED, decision.message(), tx.gtid().toString(), decision.shard(), null);
+        }
+    }
+
+    private void apply(SourceTransaction tx, Decision decision, LinkPosition next) throws InterruptedException {
+        String shard = decision.shard();
+        if (desks.excluded().contains(shard)
+                || (!config.onlyShards().isEmpty() && !config.onlyShards().contains(shard))) {
+            skip(tx, next);
+            progress.dropped(Decision.Reason.EXCLUDED, tx.commitMillis());
+            return;
+        }
+        ShardDefinition definition = view.current().lookup(shard);
+        boolean alone = tx.isDdl() || definition == null || definition.critical();
+        if (applier.alreadyApplied(tx, shard, alone)) {
+            skip(tx, next);
+            return;
+        }
+        handover.await(decision, tx.gtid().toString(), this::commitPending);
+        applier.apply(tx, shard, alone, next);
+    }
+
+    /** Before waiting on another link: what this one holds is applied first (it may be what that one waits for). */
+    private void commitPending() {
+        try {
+            applier.idle(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinkException(Code.INVALID_USE, "link " + config.linkId() + " was interrupted", e);
+        }
+    }
+
+    /** For a hold: applies everything handed over; the target is then at the read position. */
+    private LinkPosition drain() throws InterruptedException {
+        applier.finish();
+        progress.moved(applier.appliedPosition());
+        return read;
+    }
+
+    /** The shards this link leaves out at its target, as its catalog says (a restart keeps them out). */
+    private void loadExclusions() {
+        Set<String> stored = Catalog.atTarget(
+                config.target(),
+                "reading the shards link " + config.linkId() + " leaves out",
+                c -> Catalog.exclusions(c, config.linkId()));
+        desks.excluded().retainAll(stored);
+        desks.excluded().addAll(stored);
+    }
+
+    /** What the link shares with its operators across sessions: skips, holds, excluded shards. */
+    record Desks(SkipDesk skips, HoldDesk holds, Set<String> excluded) {}
+
+    private void skip(SourceTransaction tx, LinkPosition next) throws InterruptedException {
+        tx.close();
+        applier.skip(next);
     }
 
     /** Once a second: store a position reached by drops alone, and measure the lag. */
-    private void housekeeping(boolean inTransaction) {
+    private void housekeeping(boolean inTransaction) throws InterruptedException {
         long now = System.currentTimeMillis();
         if (now - lastHousekeeping < HOUSEKEEPING_MILLIS) {
             return;
         }
         lastHousekeeping = now;
+        applier.checkFailures();
         if (!inTransaction) {
-            saveDrops();
+            applier.idle(HOUSEKEEPING_MILLIS);
         }
-        String sourceGtid = source.currentGtid();
-        long behind =
-                GtidPositions.behind(source.isMariaDb(), reported(position).gtidSet(), sourceGtid);
+        LinkPosition applied = applier.appliedPosition();
+        progress.moved(applied);
+        long behind = applied.gtidSet().behind(source.currentGtid());
         progress.lagTransactions(reader.backlog() == 0 && behind == 0 ? 0 : Math.max(behind, 1));
-    }
-
-    /**
-     * When caught up, stores a position reached by drops within ~100 ms rather than at housekeeping: a
-     * move's fence position may be reached by dropped echoes alone, and the move waits for it.
-     */
-    private void saveDropsWhenIdle() {
-        long now = System.currentTimeMillis();
-        if (unsavedDrops && now - lastIdleSave >= IDLE_SAVE_MILLIS) {
-            lastIdleSave = now;
-            saveDrops();
-        }
-    }
-
-    /** Stores the position reached by drops; never while a group is pending (its rows are not committed). */
-    private void saveDrops() {
-        if (unsavedDrops && group.isEmpty() && parallel == null) {
-            applier.savePosition(position, 0);
-            unsavedDrops = false;
-        }
     }
 
     private LinkException sourceFailure(Failure f) {
@@ -282,23 +248,23 @@ final class LinkSession implements AutoCloseable {
         if (f.unreadable()) {
             return new LinkException(
                     Code.EVENT_UNREADABLE,
-                    "a binlog event after " + position.gtidSet() + " at "
+                    "a binlog event after " + read.gtidSet() + " at "
                             + config.source() + " could not be decoded: " + cause.getMessage()
-                            + "; check the source's binlog settings (ROW format, FULL image and metadata)",
+                            + "; check the source's binlog settings (ROW format, no binlog compression)",
                     cause);
         }
         if (cause instanceof ServerException se && se.getErrorCode() == 1236) {
             return new LinkException(
                     Code.BINLOG_PURGED,
                     "source " + config.source() + " cannot send its binlog after"
-                            + " GTID position '" + position.gtidSet() + "': " + se.getMessage()
-                            + ". The binlog this link"
-                            + " needs is purged (or the position is not in the source's history): re-copy the shards homed"
-                            + " at " + config.roles().sourceSite() + " to "
-                            + config.roles().targetSite() + " from a dump"
-                            + " taken at a known GTID, set gtid_set of link " + config.linkId() + " in"
-                            + " shardhome.link_position at the target to that GTID, then resume the link",
-                    position.lastGtid(),
+                            + " GTID position '" + read.gtidSet() + "': " + se.getMessage()
+                            + ". The binlog this link needs is purged (or the position is not in the source's"
+                            + " history): re-copy the shards homed at "
+                            + config.roles().sourceSite() + " to "
+                            + config.roles().targetSite() + " at one point and move the link past the gap: shardhome"
+                            + " shard reseed --all --from " + config.roles().sourceSite() + " --site "
+                            + config.roles().targetSite(),
+                    read.lastGtid(),
                     "",
                     cause);
         }
@@ -314,10 +280,12 @@ final class LinkSession implements AutoCloseable {
         if (reader != null) {
             reader.close();
         }
-        if (parallel != null) {
-            parallel.close();
+        if (handover != null) {
+            handover.close();
         }
-        applier.close();
+        if (applier != null) {
+            applier.close();
+        }
         source.close();
     }
 }

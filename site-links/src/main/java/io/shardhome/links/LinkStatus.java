@@ -1,8 +1,10 @@
 package io.shardhome.links;
 
 import io.shardhome.filter.rules.Decision.Reason;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A snapshot of a link's status. Immutable.
@@ -15,6 +17,10 @@ import java.util.Optional;
  * @param dropped transactions dropped since it started, by reason
  * @param pendingError why the link is OFFLINE:ERROR
  * @param lastTransientError the last fault it is retrying (empty once it is ONLINE again)
+ * @param skips the transactions operators skipped, newest first (the last 20)
+ * @param skipRequested the GTID of a requested skip not done yet, or empty
+ * @param waiting what the link waits for before it can go on (empty: nothing)
+ * @param excluded shards the link leaves out for now (their copies are being re-seeded)
  */
 public record LinkStatus(
         String linkId,
@@ -28,9 +34,15 @@ public record LinkStatus(
         Map<Reason, Long> dropped,
         Optional<PendingError> pendingError,
         String lastTransientError,
-        long mapVersion) {
+        long mapVersion,
+        List<SkipRecord> skips,
+        String skipRequested,
+        String waiting,
+        Set<String> excluded) {
     public LinkStatus {
+        excluded = Set.copyOf(excluded);
         dropped = Map.copyOf(dropped);
+        skips = List.copyOf(skips);
     }
 
     public long droppedFor(Reason reason) {

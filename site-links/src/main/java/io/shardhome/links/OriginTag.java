@@ -1,58 +1,66 @@
 package io.shardhome.links;
 
-import io.shardhome.links.source.RowChange;
+import io.shardhome.links.LinkException.Code;
 import io.shardhome.links.source.SourceTransaction;
-import java.util.List;
+import io.shardhome.links.source.TxStep;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Origin tagging: how a link tells a transaction another link applied at its source master from a local
  * write. A link applies rows in the same transaction as an update of its row in {@code
- * shardhome.link_position}, whose {@code source_site} is the origin; DDL cannot share a transaction, so
- * the applier prefixes it with the comment {@link #ddlComment}. Anything untagged is a local write: its
- * origin is the source site. Pure and thread-safe.
+ * shardhome.link_position}; on MariaDB it also writes everything, DDL included, under the origin's {@code
+ * server_id}, which the binlog keeps in every event header whatever the server does to the statement text.
+ * MySQL has no session server id, so DDL applied there carries a leading comment ({@link #ddlComment}),
+ * which the server keeps unless it rewrites the statement. Pure and thread-safe.
  */
 public final class OriginTag {
     public static final String CATALOG_SCHEMA = "shardhome";
     public static final String POSITION_TABLE = "link_position";
-    public static final String SOURCE_SITE_COLUMN = "source_site";
+    /** The origin of a transaction a link applied at the source, when which site it came from is not needed. */
+    public static final String APPLIED_BY_A_LINK = "#LINK";
+
     private static final Pattern DDL_TAG = Pattern.compile("^\\s*/\\* shardhome origin=([a-z0-9_-]{1,32}) ");
 
     private OriginTag() {}
 
-    /** The comment the applier puts before a DDL statement applied by link {@code linkId}. */
+    /** The comment the applier puts before a DDL statement applied by link {@code linkId} at a MySQL site. */
     public static String ddlComment(String originSite, String linkId) {
         return "/* shardhome origin=" + originSite + " link=" + linkId + " */ ";
     }
 
-    /** The site where {@code tx} was committed by an application, read at {@code sourceSite}. */
-    public static String originOf(SourceTransaction tx, String sourceSite) {
-        for (RowChange row : tx.rows()) {
-            String origin = originOfPositionRow(row);
-            if (origin != null) {
-                return origin;
-            }
+    /**
+     * The site where {@code tx} was committed by an application: {@code sourceSite} for a local write, else
+     * {@link #APPLIED_BY_A_LINK} (or the site a MySQL DDL comment names).
+     *
+     * @param sourceServerId the server id of the source master: its local writes carry it
+     * @throws LinkException {@code UNSUPPORTED_EVENT} for row changes written under another server id
+     *     without a link's position update: neither local nor a link's, so the link cannot judge them
+     */
+    public static String originOf(SourceTransaction tx, String sourceSite, long sourceServerId) {
+        if (tx.touchesPositions()) {
+            return APPLIED_BY_A_LINK;
         }
-        if (tx.isDdl()) {
-            Matcher tag = DDL_TAG.matcher(tx.statements().get(0).sql());
-            if (tag.find()) {
-                return tag.group(1);
+        if (tx.serverId() != sourceServerId) {
+            if (tx.isDdl() && tx.rowEvents().isEmpty()) {
+                return APPLIED_BY_A_LINK;
             }
+            throw new LinkException(
+                    Code.UNSUPPORTED_EVENT,
+                    "transaction " + tx.gtid() + " (tables " + tx.tables() + ") was written at " + sourceSite
+                            + " under server_id " + tx.serverId() + " (the source's is " + sourceServerId
+                            + ") without a link's position update: it was not applied by a shardhome link (a native"
+                            + " replication thread, or a session that set server_id?), so its origin is unknown;"
+                            + " stop that writer, then skip the transaction or re-seed the shard",
+                    tx.gtid().toString(),
+                    String.join(",", tx.schemas()),
+                    null);
         }
-        return sourceSite;
+        return tx.ddl().flatMap(OriginTag::taggedSite).orElse(sourceSite);
     }
 
-    private static String originOfPositionRow(RowChange row) {
-        if (!CATALOG_SCHEMA.equals(row.table().schema())
-                || !POSITION_TABLE.equals(row.table().table())) {
-            return null;
-        }
-        int column = row.table().indexOf(SOURCE_SITE_COLUMN);
-        List<Object> image = row.after().isEmpty() ? row.before() : row.after();
-        if (column < 0 || column >= image.size() || image.get(column) == null) {
-            return null;
-        }
-        return image.get(column).toString();
+    private static java.util.Optional<String> taggedSite(TxStep.Statement ddl) {
+        Matcher tag = DDL_TAG.matcher(ddl.text());
+        return tag.find() ? java.util.Optional.of(tag.group(1)) : java.util.Optional.empty();
     }
 }

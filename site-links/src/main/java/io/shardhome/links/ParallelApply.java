@@ -1,52 +1,54 @@
 package io.shardhome.links;
 
-import io.shardhome.filter.rules.ShardFilter;
-import io.shardhome.links.source.GtidPositions;
+import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.links.source.SourceTransaction;
 import io.shardhome.links.target.LinkPosition;
 import io.shardhome.links.target.TargetApplier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parallel apply by shard (MariaDB sources): {@code n} channels, each with its own target session and
- * position row ({@code linkId}, {@code linkId#1}, ...). A shard always goes to channel {@code
- * hash(shard) mod n}, so its order is kept. DDL, critical shards and {@code #UNKNOWN} are barriers:
- * all channels drain, then the transaction applies alone and moves every channel's position.
+ * position row ({@code linkId}, {@code linkId#1}, ...). A shard always goes to channel {@code hash(shard)
+ * mod n}, so its order is kept. DDL, critical shards and {@code #UNKNOWN} are barriers: all channels
+ * drain, then the transaction applies alone on the barrier's own session and moves every channel's row.
  *
  * <p>Restart: the link resumes from the earliest channel position and skips a transaction when the
  * position of its shard's channel already covers it (each row says "everything routed here up to me is
- * applied"). New channel rows start at channel 0's position (so a serial link may become parallel);
- * a graceful stop leaves all rows equal, so the count may change then, but not across a crash. Used by
- * the link thread only.
+ * applied"). New channel rows start at channel 0's position (so a serial link may become parallel); a
+ * graceful stop leaves all rows equal, so the count may change then, but not across a crash. Used by the
+ * link thread only.
  */
-final class ParallelApply implements AutoCloseable {
+final class ParallelApply implements Applier {
     private final List<ApplyChannel> channels = new ArrayList<>();
-    private final List<String> ids = new ArrayList<>();
-    private final java.util.Map<ApplyChannel, String> marked = new java.util.HashMap<>();
+    private final Map<ApplyChannel, GtidSet> marked = new HashMap<>();
+    private TargetApplier barrier;
+    private LinkPosition read;
 
     private ParallelApply() {}
 
-    /** Opens {@code count} channels at the target, creating their position rows from {@code initial}. */
-    static ParallelApply open(LinkConfig config, LinkPosition initial, LinkProgress progress, int count) {
+    /** Opens {@code count} channels and the barrier session, creating position rows from {@code initial}. */
+    static ParallelApply open(LinkConfig config, long sourceServerId, LinkPosition initial, LinkProgress progress) {
         ParallelApply parallel = new ParallelApply();
         try {
-            for (int c = 0; c < count; c++) {
+            for (int c = 0; c < config.channels(); c++) {
                 String id = channelId(config.linkId(), c);
-                TargetApplier applier = TargetApplier.open(config.target(), id);
-                LinkPosition stored;
+                TargetApplier applier = TargetApplier.open(config.target(), id, sourceServerId, config.holderEpoch());
                 LinkPosition from = c == 0 ? initial : parallel.channels.get(0).applied();
+                LinkPosition stored;
                 try {
-                    stored = applier.position(
-                            new LinkPosition(id, from.sourceSite(), from.gtidSet(), from.lastGtid(), from.binlog()),
-                            config.roles().targetSite());
+                    stored = applier.position(from, config.roles().targetSite());
                 } catch (LinkException e) {
                     applier.close();
                     throw e;
                 }
-                parallel.ids.add(id);
                 parallel.channels.add(new ApplyChannel("link-" + id, applier, stored, progress, config.maxGroup()));
             }
+            parallel.barrier =
+                    TargetApplier.open(config.target(), config.linkId(), sourceServerId, config.holderEpoch());
+            parallel.read = parallel.resumePosition();
             return parallel;
         } catch (LinkException e) {
             parallel.close();
@@ -58,71 +60,82 @@ final class ParallelApply implements AutoCloseable {
         return channel == 0 ? linkId : linkId + "#" + channel;
     }
 
-    /** Where to read the source from: the earliest channel position. */
-    LinkPosition resumePosition() {
-        List<String> sets = channels.stream().map(c -> c.applied().gtidSet()).toList();
+    @Override
+    public LinkPosition resumePosition() {
         LinkPosition first = channels.get(0).applied();
-        return first.next(GtidPositions.earliest(sets), "", first.binlog());
+        GtidSet earliest = GtidSet.earliest(
+                channels.stream().map(c -> c.applied().gtidSet()).toList());
+        return new LinkPosition(first.linkId(), first.sourceSite(), earliest, "", first.binlog());
     }
 
-    /** Whether {@code tx} of {@code shard} was applied before a restart (its channel's row covers it). */
-    boolean alreadyApplied(SourceTransaction tx, String shard) {
-        if (ShardFilter.UNKNOWN_SHARD.equals(shard) || tx.isDdl()) {
-            return GtidPositions.covers(resumePosition().gtidSet(), tx.gtid());
-        }
-        return GtidPositions.covers(channelOf(shard).applied().gtidSet(), tx.gtid());
+    @Override
+    public boolean alreadyApplied(SourceTransaction tx, String shard, boolean alone) {
+        GtidSet applied =
+                alone ? resumePosition().gtidSet() : channelOf(shard).applied().gtidSet();
+        return applied.contains(tx.gtid());
     }
 
-    /** Hands a row transaction to its shard's channel. */
-    void dispatch(SourceTransaction tx, String shard, LinkPosition next) throws InterruptedException {
-        channelOf(shard).enqueue(tx, next);
-    }
-
-    /** Drains every channel, then applies {@code tx} alone, moving every channel's position. */
-    void barrier(SourceTransaction tx, String origin, LinkPosition next) throws InterruptedException {
-        drain();
-        ApplyChannel first = channels.get(0);
-        List<String> others = ids.subList(1, ids.size());
-        if (tx.isDdl()) {
-            first.applier().applyDdl(tx, origin, next, others);
+    @Override
+    public void apply(SourceTransaction tx, String shard, boolean alone, LinkPosition next)
+            throws InterruptedException {
+        read = next;
+        if (alone) {
+            applyAlone(new PendingTx(tx, shard, next));
         } else {
-            first.applier().applyRows(List.of(tx), next, others);
+            channelOf(shard).enqueue(new PendingTx(tx, shard, next));
         }
-        channels.forEach(c -> c.applied(next));
+    }
+
+    /** Drains every channel, then applies the transaction alone, moving every channel's position. */
+    private void applyAlone(PendingTx item) throws InterruptedException {
+        try {
+            drain();
+            List<String> others =
+                    channels.stream().skip(1).map(ApplyChannel::id).toList();
+            if (item.tx().isDdl()) {
+                try {
+                    barrier.applyDdl(item.tx(), item.next(), others);
+                } catch (LinkException e) {
+                    throw item.named(e);
+                }
+            } else {
+                PendingTx.applyRows(barrier, List.of(item), others, applied -> {});
+            }
+            channels.forEach(c -> c.applied(item.next().as(c.id())));
+        } finally {
+            item.tx().close();
+        }
+    }
+
+    @Override
+    public void skip(LinkPosition next) {
+        read = next;
     }
 
     /**
-     * Tells the channels that everything up to {@code position} routed to them is applied (once what is
-     * queued before the marker is). Never moves a channel back: after a restart a channel may be ahead
-     * of the re-read point, and moving it back would make it re-apply what it has.
+     * Tells the channels that everything up to the read position routed to them is applied (once what is
+     * queued before the marker is). Never moves a channel back: after a restart a channel may be ahead of
+     * the re-read point, and moving it back would make it re-apply what it has.
      */
-    void mark(LinkPosition position) throws InterruptedException {
+    @Override
+    public void idle(long saveMillis) throws InterruptedException {
+        checkFailures();
         for (ApplyChannel channel : channels) {
-            boolean ahead = GtidPositions.behind(true, channel.applied().gtidSet(), position.gtidSet()) > 0;
-            if (ahead && !position.gtidSet().equals(marked.get(channel))) {
-                channel.mark(position);
-                marked.put(channel, position.gtidSet());
+            boolean ahead = channel.applied().gtidSet().behind(read.gtidSet()) > 0;
+            if (ahead && !read.gtidSet().equals(marked.get(channel))) {
+                channel.mark(read);
+                marked.put(channel, read.gtidSet());
             }
         }
     }
 
-    /**
-     * On a graceful stop: waits for every channel, then stores {@code position} in every channel's row,
-     * so that all rows agree and the link may restart with another channel count.
-     */
-    void finish(LinkPosition position) throws InterruptedException {
-        drain();
-        mark(position);
-        drain();
-    }
-
-    /** The position every channel has applied up to. */
-    LinkPosition appliedPosition() {
+    @Override
+    public LinkPosition appliedPosition() {
         return resumePosition();
     }
 
-    /** Rethrows the first channel failure. */
-    void checkFailures() {
+    @Override
+    public void checkFailures() {
         for (ApplyChannel channel : channels) {
             if (channel.failure() != null) {
                 throw channel.failure();
@@ -130,12 +143,16 @@ final class ParallelApply implements AutoCloseable {
         }
     }
 
-    boolean isIdle() {
-        return channels.stream().allMatch(ApplyChannel::isIdle);
+    /** Waits for every channel, then stores the read position in every channel's row. */
+    @Override
+    public void finish() throws InterruptedException {
+        drain();
+        idle(0);
+        drain();
     }
 
     private void drain() throws InterruptedException {
-        while (!isIdle()) {
+        while (!channels.stream().allMatch(ApplyChannel::isIdle)) {
             checkFailures();
             Thread.sleep(1);
         }
@@ -149,5 +166,8 @@ final class ParallelApply implements AutoCloseable {
     @Override
     public void close() {
         channels.forEach(ApplyChannel::close);
+        if (barrier != null) {
+            barrier.close();
+        }
     }
 }

@@ -1,6 +1,7 @@
-// Lag of each link over the last hour (or a shorter window) as small SVG charts, redrawn whenever the background poll adds
-// a sample: seconds behind (solid) and transactions behind (dashed), each scaled to its own maximum;
-// shaded where the link was offline.
+// Lag of each link over the last hour (or a shorter window) as small SVG charts, from the history the
+// service keeps, redrawn whenever the background poll brings samples: seconds behind (solid) and
+// transactions behind (dashed), each scaled to its own maximum; shaded where the link was offline or its
+// status was stale (its instance gone or silent).
 import { badge, h, replace, s, stateClass } from '../dom.js';
 import { WINDOW_MS } from '../lag-history.js';
 
@@ -18,12 +19,13 @@ export function render(container, ctx) {
       'div',
       { class: 'toolbar' },
       h('label', {}, 'Show ', span),
-      h('span', { class: 'hint' }, 'Sampled by this page from the links\' published status while it is open; reloading starts over.'),
+      h('span', { id: 'lag-source', class: 'hint' }, source(ctx.history)),
     ),
     charts,
   );
   const draw = () => {
     const now = Date.now();
+    replace(container.querySelector('#lag-source'), source(ctx.history));
     const windowMs = Number(span.value);
     const ids = ctx.history.linkIds();
     replace(
@@ -36,6 +38,11 @@ export function render(container, ctx) {
   span.addEventListener('change', draw);
   draw();
   return ctx.history.onChange(draw);
+}
+
+function source(history) {
+  const every = history.intervalMs ? ` every ${history.intervalMs / 1000} s` : '';
+  return `Sampled by the service${every} from the links' published status over the last hour (since the instance started, if later).`;
 }
 
 const WINDOWS = [
@@ -73,7 +80,7 @@ function chart(id, samples, now, windowMs) {
   );
 }
 
-/** Shaded spans where the link was not ONLINE (grey OFFLINE, red OFFLINE:ERROR): lag is not measured there. */
+/** Shaded spans where the link was not ONLINE (grey OFFLINE, red OFFLINE:ERROR, hatched STALE): lag is not measured there. */
 function bands(samples, x, now) {
   const group = s('g', { class: 'bands' });
   samples.forEach((p, i) => {

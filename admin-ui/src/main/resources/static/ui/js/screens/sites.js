@@ -5,7 +5,6 @@ import { badge, errorBox, h, number, replace, table, time } from '../dom.js';
 import { topology } from '../topology.js';
 
 const REFRESH_MS = 2500;
-const STALE_MS = 15000;
 
 export function render(container, ctx) {
   const picture = h('div', { class: 'card topology-card' });
@@ -17,7 +16,6 @@ export function render(container, ctx) {
   async function refresh() {
     try {
       const [sites, links] = await Promise.all([api.get('/sites'), api.get('/links')]);
-      ctx.history.record(links, Date.now());
       replace(notice);
       replace(picture, h('h2', {}, 'Topology'), topology(sites.map((x) => x.site), links), legend());
       replace(siteList, h('h2', {}, `Sites (${sites.length})`), siteTable(sites, links));
@@ -68,7 +66,6 @@ function linkTable(links, ctx, notice, refresh) {
 
 function linkRows(link, ctx, notice, refresh) {
   const st = link.status || {};
-  const age = st.publishedAtMillis ? Date.now() - st.publishedAtMillis : null;
   const dropped = Object.entries(st.dropped || {});
   const row = h(
     'tr',
@@ -83,30 +80,107 @@ function linkRows(link, ctx, notice, refresh) {
       { class: 'num', title: dropped.map(([reason, n]) => `${reason}: ${n}`).join('\n') },
       number(dropped.reduce((sum, [, n]) => sum + Number(n), 0)),
     ),
-    h('td', { class: age !== null && age > STALE_MS ? 'stale' : '' }, st.publishedAtMillis ? time(st.publishedAtMillis) : '–'),
+    h(
+      'td',
+      { class: link.stale ? 'published stale' : 'published', title: link.publishedAt || '' },
+      st.publishedAtMillis ? [time(st.publishedAtMillis), h('span', { class: 'hint age' }, ` (${ago(link.ageMillis)})`)] : '–',
+      link.stale ? [' ', h('span', { class: 'badge state-stale', title: link.staleReason }, 'STALE')] : '',
+    ),
     ctx.admin ? h('td', { class: 'actions' }, controls(link, notice, refresh)) : null,
   );
   const rows = [row];
-  if (st.pendingError || st.pendingExceptionMessage) rows.push(errorRow(link, st, ctx.admin ? 8 : 7));
+  if (link.stale) {
+    rows.push(h('tr', { class: 'stale-row', dataset: { link: link.id } }, h('td', { colspan: ctx.admin ? 8 : 7 }, `status is stale (state and lag are the last known): ${link.staleReason}`)));
+  }
+  if (st.pendingError || st.pendingExceptionMessage) rows.push(errorRow(link, st, ctx, notice, refresh));
   else if (st.lastTransientError) {
     rows.push(h('tr', { class: 'transient' }, h('td', { colspan: ctx.admin ? 8 : 7 }, `last transient error: ${st.lastTransientError}`)));
   }
+  if ((st.skips || []).length > 0) rows.push(skipsRow(link, st, ctx.admin ? 8 : 7));
   return rows;
 }
 
-function errorRow(link, st, span) {
+/** How long ago, by the service's clock: 3 s ago, 12 min ago, 2 h ago. */
+function ago(millis) {
+  if (millis === undefined || millis === null || millis < 0) return 'never';
+  const seconds = Math.floor(millis / 1000);
+  if (seconds < 120) return `${seconds} s ago`;
+  if (seconds < 7200) return `${Math.floor(seconds / 60)} min ago`;
+  return `${Math.floor(seconds / 3600)} h ago`;
+}
+
+/** "acme.t: 2 rows, acme.u: 1 row" for a transaction summary's row counts. */
+function rowCounts(rows) {
+  return Object.entries(rows || {})
+    .map(([table, n]) => `${table}: ${n < 0 ? '?' : number(n)} row${n === 1 ? '' : 's'}`)
+    .join(', ');
+}
+
+function skipsRow(link, st, span) {
+  return h(
+    'tr',
+    { class: 'link-skips', dataset: { link: link.id } },
+    h(
+      'td',
+      { colspan: span },
+      'skipped by operators: ',
+      h(
+        'ul',
+        {},
+        st.skips.map((skip) =>
+          h('li', {}, `${skip.transaction.gtid} (${rowCounts(skip.transaction.rows) || 'no rows'}) by ${skip.by} at ${skip.skippedAt}`),
+        ),
+      ),
+    ),
+  );
+}
+
+function errorRow(link, st, ctx, notice, refresh) {
+  const tx = st.pendingTransaction;
   return h(
     'tr',
     { class: 'pending-error', dataset: { link: link.id } },
     h(
       'td',
-      { colspan: span },
+      { colspan: ctx.admin ? 8 : 7 },
       h('strong', {}, `${st.pendingError || 'ERROR'}`),
       st.pendingErrorGtid ? ` at GTID ${st.pendingErrorGtid}` : '',
       st.pendingErrorShard ? ` (shard ${st.pendingErrorShard})` : '',
       h('pre', { class: 'pending-message' }, st.pendingExceptionMessage || ''),
+      tx
+        ? h(
+            'p',
+            { class: 'pending-transaction' },
+            `pending transaction ${tx.gtid}: ${rowCounts(tx.rows) || 'no rows'}${tx.statement ? `; statement: ${tx.statement}` : ''}`,
+          )
+        : null,
+      ctx.admin && st.pendingErrorGtid ? skipButton(link, st.pendingErrorGtid, notice, refresh) : null,
+      st.pendingErrorShard && ['DATA_DIVERGED', 'SCHEMA_MISMATCH', 'STATEMENT_LOGGED', 'UNSUPPORTED_EVENT'].includes(st.pendingError)
+        ? repairLink(link, st.pendingErrorShard)
+        : null,
     ),
   );
+}
+
+/** A diverged copy: check it and re-seed it on the Consistency page, shard and site filled in. */
+function repairLink(link, shard) {
+  const site = link.id.split('->')[1] || '';
+  const query = new URLSearchParams({ shard, site });
+  return h('a', { class: 'link-repair', href: `#/consistency?${query}` }, ` Check or re-seed ${shard} at ${site}`);
+}
+
+function skipButton(link, gtid, notice, refresh) {
+  const skip = async () => {
+    if (!window.confirm(`Skip transaction ${gtid} on ${link.id}? Its changes will be missing at the copy.`)) return;
+    try {
+      await api.post(`/links/${encodeURIComponent(link.id)}/skip`, { gtid });
+      replace(notice, h('div', { class: 'ok-box' }, `Asked ${link.id} to skip ${gtid}; it resumes within a publish interval.`));
+      refresh();
+    } catch (e) {
+      replace(notice, errorBox(e));
+    }
+  };
+  return h('button', { type: 'button', class: 'link-skip danger', onclick: skip }, `Skip ${gtid}`);
 }
 
 function controls(link, notice, refresh) {

@@ -1,5 +1,6 @@
 package io.shardhome.bench.links;
 
+import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.filter.map.ShardMap;
 import io.shardhome.filter.rules.FilterPolicies;
@@ -7,7 +8,6 @@ import io.shardhome.links.Link;
 import io.shardhome.links.LinkConfig;
 import io.shardhome.links.LinkState;
 import io.shardhome.links.LinkStatus;
-import io.shardhome.links.source.GtidPositions;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
 import java.sql.Connection;
@@ -24,7 +24,9 @@ import java.util.function.DoubleSupplier;
  * Catch-up rate of a site link against native MariaDB replication of the same binlog, in one run: loads
  * {@code rows} small-row inserts in transactions of 10 rows over 16 shards at a source master (nothing
  * replicating), then times a native replica (single-threaded, GTID) and then the link in each
- * configuration, each from the same start position to the same end, on its own empty target.
+ * configuration, each from the same start position to the same end, on its own empty target. With {@code
+ * -Dworkload=mixed} the load is sysbench {@code oltp_write_only}-like instead: 1,000 rows per shard, then
+ * {@code rows} transactions of UPDATE by key, UPDATE of an indexed column, DELETE and INSERT of one row.
  *
  * <p>Run: {@code mvn -q -pl bench exec:java -Dexec.classpathScope=compile
  * -Dexec.mainClass=io.shardhome.bench.links.LinkCatchUpHarness -Dexec.args="100000"}.
@@ -94,6 +96,10 @@ public final class LinkCatchUpHarness {
     }
 
     private static void load(MariaDbSite source, List<String> shards, int rows) throws SQLException {
+        if ("mixed".equals(System.getProperty("workload"))) {
+            MixedWorkload.load(source, shards, rows);
+            return;
+        }
         for (String shard : shards) {
             source.execute(
                     "CREATE DATABASE " + shard,
@@ -130,7 +136,8 @@ public final class LinkCatchUpHarness {
                         + "', MASTER_USE_GTID=slave_pos");
         long t0 = System.nanoTime();
         replica.execute("START SLAVE");
-        waitFor(() -> GtidPositions.behind(true, replica.value("SELECT @@GLOBAL.gtid_slave_pos"), end) == 0);
+        waitFor(() ->
+                GtidSet.parse(replica.value("SELECT @@GLOBAL.gtid_slave_pos")).covers(GtidSet.parse(end)));
         double elapsed = seconds(t0);
         replica.execute("STOP SLAVE");
         return elapsed;
@@ -165,7 +172,7 @@ public final class LinkCatchUpHarness {
             throw new IllegalStateException(
                     "link stopped: " + status.pendingError().orElseThrow());
         }
-        return GtidPositions.behind(true, status.gtidSet(), end) == 0;
+        return GtidSet.parse(status.gtidSet()).covers(GtidSet.parse(end));
     }
 
     private static void waitFor(BooleanSupplier done) {

@@ -46,6 +46,14 @@ public final class AuditTrail {
     }
 
     /** Deletes the oldest records beyond the bound. Safe to run concurrently from several writers. */
+    /** Appends a record of an action outside a map change (see {@code DirectoryStore.recordAction}). */
+    public void append(AuditRecord record) {
+        ZkCalls.call("recording " + record.action() + " in the audit trail", () -> client.create()
+                .withMode(org.apache.zookeeper.CreateMode.PERSISTENT_SEQUENTIAL)
+                .forPath(layout.auditPrefix(), Json.write(record)));
+        trim();
+    }
+
     public void trim() {
         List<String> names = sortedNames();
         for (int i = 0; i < names.size() - maxRecords; i++) {

@@ -40,8 +40,10 @@ public final class DirectoryStore {
     private final MapCommitter committer;
     private final SnapshotWriter writer;
     private final ShardEditor shards;
+    private final String actor;
 
     public DirectoryStore(CuratorFramework client, DirectoryLayout layout, StoreOptions options) {
+        this.actor = options.actor();
         this.client = client;
         this.layout = layout;
         this.reader = new SnapshotReader(client, layout);
@@ -96,8 +98,12 @@ public final class DirectoryStore {
         return sites().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** @throws DirectoryException {@code SITE_EXISTS}, {@code CONFLICT} */
+    /**
+     * @throws DirectoryException {@code SITE_EXISTS}, {@code CONFLICT}, {@code INVALID_INPUT} (host or JDBC
+     *     parameters not allowed: {@link Site#requireSafeEndpoint()})
+     */
     public long registerSite(Site site, long expectedVersion) {
+        site.requireSafeEndpoint();
         return editSites("site.register", expectedVersion, site.name(), null, site, list -> {
             if (list.stream().anyMatch(s -> s.name().equals(site.name()))) {
                 throw new DirectoryException(
@@ -111,6 +117,7 @@ public final class DirectoryStore {
 
     /** Replaces a site's endpoint, label or state. @throws DirectoryException {@code UNKNOWN_SITE}, {@code CONFLICT} */
     public long updateSite(Site site, long expectedVersion) {
+        site.requireSafeEndpoint();
         Site before = requireSite(site.name());
         return editSites("site.update", expectedVersion, site.name(), before, site, list -> {
             list.replaceAll(s -> s.name().equals(site.name()) ? site : s);
@@ -170,16 +177,22 @@ public final class DirectoryStore {
         });
     }
 
-    /** Changes home and/or critical, keeping the shard's state. @throws DirectoryException {@code UNKNOWN_SHARD}, {@code UNKNOWN_SITE}, {@code CONFLICT} */
+    /**
+     * Changes home and/or critical, keeping the shard's state, and its home history while the home stays
+     * (a home set here, outside a move, starts the history over: see {@link ShardDefinition}).
+     *
+     * @throws DirectoryException {@code UNKNOWN_SHARD}, {@code UNKNOWN_SITE}, {@code CONFLICT}
+     */
     public long updateShard(ShardDefinition definition, long expectedVersion) {
-        return shards.edit("shard.update", expectedVersion, definition.shardId(), current -> ShardEditor.require(
-                        current, definition.shardId())
-                .withDefinition(definition));
+        return shards.edit("shard.update", expectedVersion, definition.shardId(), current -> {
+            ShardEntry existing = ShardEditor.require(current, definition.shardId());
+            return existing.withDefinition(definition.keepingHistoryOf(existing.definition()));
+        });
     }
 
     /**
-     * Replaces a shard's whole entry (definition, state and move target) in one compare-and-set, e.g. the
-     * move protocol's flip: home = target and state ACTIVE.
+     * Replaces a shard's whole entry (definition with its home history, state and move target) in one
+     * compare-and-set, e.g. the move protocol's flip: home = target with the tenures moved, state ACTIVE.
      */
     public long putShard(ShardEntry entry, long expectedVersion) {
         return shards.edit("shard.put", expectedVersion, entry.shardId(), current -> {
@@ -216,6 +229,17 @@ public final class DirectoryStore {
      */
     public ShardPage listShards(String homeSite, String afterShardId, int limit) {
         return ShardListing.page(read(), homeSite, afterShardId, Math.max(1, limit));
+    }
+
+    /**
+     * Records an operator's action that changes no shard definition (a link skip, say) in the audit trail,
+     * under this store's actor and the current map version.
+     */
+    public AuditRecord recordAction(String action, String summary, List<AuditRecord.Change> changes) {
+        AuditRecord record =
+                new AuditRecord(version(), actor, java.time.Instant.now(), action, summary, changes, changes.size());
+        audit.append(record);
+        return record;
     }
 
     /** The audit trail, newest first. */

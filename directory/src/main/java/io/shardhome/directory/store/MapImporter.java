@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * Imports whole shard maps atomically (written as a new snapshot, then one pointer flip: readers see
  * the old map or the new one, never a mix, at any size) and exports them as CSV. Shards that stay keep
- * their state (e.g. FENCED). Thread-safe; errors are {@link DirectoryException}s.
+ * their state (e.g. FENCED) and, while their home stays, their home history (which CSV does not carry).
+ * Thread-safe; errors are {@link DirectoryException}s.
  */
 public final class MapImporter {
     private final DirectoryStore store;
@@ -97,8 +98,19 @@ public final class MapImporter {
         return map.version();
     }
 
+    /**
+     * The map after the import. CSV carries no home histories: a shard whose home stays keeps its stored
+     * history; one whose home the import changes starts over without one (see {@link ShardDefinition}).
+     */
     private static ShardMap combine(ShardMap base, ShardMap incoming, ImportMode mode) {
-        return mode == ImportMode.REPLACE ? ShardMapDiff.replace(base, incoming) : ShardMapDiff.merge(base, incoming);
+        List<ShardDefinition> kept = new ArrayList<>(incoming.size());
+        for (ShardDefinition d : incoming.asMap().values()) {
+            kept.add(d.keepingHistoryOf(base.lookup(d.shardId())));
+        }
+        ShardMap withHistories = ShardMap.of(incoming.version(), kept);
+        return mode == ImportMode.REPLACE
+                ? ShardMapDiff.replace(base, withHistories)
+                : ShardMapDiff.merge(base, withHistories);
     }
 
     private static void requireKnownSites(ShardMap map, Set<String> sites) {

@@ -136,7 +136,10 @@ final class ShardEditor {
             return "";
         }
         return "home=" + e.home() + " critical=" + e.definition().critical() + " state=" + e.state()
-                + (e.moveTarget().isEmpty() ? "" : " moveTarget=" + e.moveTarget());
+                + (e.moveTarget().isEmpty() ? "" : " moveTarget=" + e.moveTarget())
+                + (e.definition().history().isNone()
+                        ? ""
+                        : " tenures=" + e.definition().history());
     }
 
     private List<ShardEntry> bucketOf(Manifest m, String shardId) {

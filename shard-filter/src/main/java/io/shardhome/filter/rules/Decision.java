@@ -1,5 +1,6 @@
 package io.shardhome.filter.rules;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,13 +12,22 @@ import java.util.Objects;
  *     {@link Reason#WARNED_BY_POLICY})
  * @param message for operators; empty for a plain APPLY; for FAIL the exact text users grep for,
  *     e.g. {@code Rejected event from unknown shard: gtid=0-1-42 shard=superior}
+ * @param predecessors for an APPLY of a moved shard: the earlier homes (other than the link's source and
+ *     target) whose pre-fence transactions the target must have applied first, oldest first; empty for
+ *     everything else
  */
-public record Decision(Action action, String shard, Reason reason, String message) {
+public record Decision(Action action, String shard, Reason reason, String message, List<Predecessor> predecessors) {
     public Decision {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(shard, "shard");
         Objects.requireNonNull(reason, "reason");
         message = message == null ? "" : message;
+        predecessors = predecessors == null ? List.of() : List.copyOf(predecessors);
+    }
+
+    /** A decision that waits for nobody. */
+    public Decision(Action action, String shard, Reason reason, String message) {
+        this(action, shard, reason, message, List.of());
     }
 
     public enum Action {
@@ -35,7 +45,9 @@ public record Decision(Action action, String shard, Reason reason, String messag
         LOCAL_SHARD,
         CATALOG,
         NOT_FROM_HOME,
-        ECHO
+        ECHO,
+        /** The link leaves the shard out for now (its copy is being re-seeded). */
+        EXCLUDED
     }
 
     public boolean isApply() {

@@ -32,8 +32,14 @@ final class Messages {
         };
     }
 
-    static String wrongMaster(Policy policy, TransactionHeader tx, String shard, String site, String home) {
-        String detail = reference(tx) + " shard=" + shard + " site=" + site + " home=" + home + extraPosition(tx);
+    /**
+     * @param beforeItsTenure the site is the home now, but the transaction was committed before its
+     *     current tenure (while another site was the home); the text says so after the fixed part
+     */
+    static String wrongMaster(
+            Policy policy, TransactionHeader tx, String shard, String site, String home, boolean beforeItsTenure) {
+        String detail = reference(tx) + " shard=" + shard + " site=" + site + " home=" + home + extraPosition(tx)
+                + (beforeItsTenure ? " (committed at " + site + " while another site was the home)" : "");
         return switch (policy) {
             case ERROR -> WRONG_MASTER_PREFIX + detail;
             case WARN -> "Warning: wrong-master write (wrongMasterPolicy=warn): " + detail;
@@ -43,7 +49,7 @@ final class Messages {
     }
 
     private static String reference(TransactionHeader tx) {
-        if (!tx.gtid().isEmpty()) {
+        if (tx.gtid() != null) {
             return "gtid=" + tx.gtid();
         }
         if (!tx.position().isEmpty()) {
@@ -53,7 +59,7 @@ final class Messages {
     }
 
     private static String extraPosition(TransactionHeader tx) {
-        return !tx.gtid().isEmpty() && !tx.position().isEmpty() ? " position=" + tx.position() : "";
+        return tx.gtid() != null && !tx.position().isEmpty() ? " position=" + tx.position() : "";
     }
 
     private static String schemasIfUnknown(TransactionHeader tx, String shard) {

@@ -5,6 +5,7 @@ import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.filter.map.ShardMap;
 import io.shardhome.filter.rules.Decision.Action;
 import io.shardhome.filter.rules.Decision.Reason;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -31,6 +32,15 @@ import java.util.Set;
  * drops it ({@code NOT_FROM_HOME}); the policy only decides whether the link stops. {@link #decide}
  * then carries the extractor's warning in the DROP decision's message.
  *
+ * <p>"Homed at the source" is judged by the shard's {@link HomeHistory}: a transaction is from its home
+ * when the source was the home while it committed it (its GTID lies in one of the source's {@link
+ * io.shardhome.filter.map.Tenure tenures}), whatever the home is when the link reads it. So a link that
+ * reads the old home's pre-fence transactions after a move still applies them, and a write committed at
+ * a site while it was not the home is a wrong-master write even once the shard is homed there again. An
+ * APPLY of a moved shard names its {@link Decision#predecessors() predecessors}: the earlier homes whose
+ * pre-fence transactions the target must have applied first. A transaction older than a truncated history
+ * is judged by the current map, without predecessors.
+ *
  * <p>Plain APPLY and DROP decisions carry no message and build no strings; messages are built only
  * for FAIL, WARN and policy drops (see {@link Messages} for their exact wording).
  */
@@ -44,11 +54,13 @@ public final class ShardFilter {
 
     private final LinkRoles roles;
     private final FilterPolicies policies;
+    private final Tenures tenures;
     private final DecisionCache cache = new DecisionCache();
 
     public ShardFilter(LinkRoles roles, FilterPolicies policies) {
         this.roles = Objects.requireNonNull(roles, "roles");
         this.policies = Objects.requireNonNull(policies, "policies");
+        this.tenures = new Tenures(roles);
     }
 
     public LinkRoles roles() {
@@ -71,11 +83,11 @@ public final class ShardFilter {
             return unknownShard(shard, tx);
         }
         ShardDefinition definition = map.definitionAt(slot);
-        Reason reason = plainReason(definition);
-        return reason == Reason.NOT_FROM_HOME ? wrongMaster(shard, definition, tx) : plain(map, slot, reason);
+        int tenure = tenures.of(definition, tx);
+        return tenure == Tenures.OUTSIDE ? wrongMaster(shard, definition, tx) : judged(map, slot, definition, tenure);
     }
 
-    /** Applier-side rules (enforceHome): apply only shards homed at the origin, when the origin is the source. */
+    /** Applier-side rules (enforceHome): apply only shards homed at the origin when they were committed, when the origin is the source. */
     public Decision apply(ShardMap map, TransactionHeader tx) {
         String shard = shardOf(tx.schemas());
         Decision unconditional = siteLocalOrEcho(shard, tx);
@@ -83,7 +95,11 @@ public final class ShardFilter {
             return unconditional;
         }
         int slot = map.slotOf(shard);
-        return slot < 0 ? unknownShard(shard, tx) : plain(map, slot, plainReason(map.definitionAt(slot)));
+        if (slot < 0) {
+            return unknownShard(shard, tx);
+        }
+        ShardDefinition definition = map.definitionAt(slot);
+        return judged(map, slot, definition, tenures.of(definition, tx));
     }
 
     /**
@@ -102,10 +118,10 @@ public final class ShardFilter {
             return unknownShard(shard, tx);
         }
         ShardDefinition definition = map.definitionAt(slot);
-        Reason reason = plainReason(definition);
-        if (reason != Reason.NOT_FROM_HOME) {
+        int tenure = tenures.of(definition, tx);
+        if (tenure != Tenures.OUTSIDE) {
             // APPLY HOME_MATCH or DROP LOCAL_SHARD: both sides agree.
-            return plain(map, slot, reason);
+            return judged(map, slot, definition, tenure);
         }
         Decision extracted = wrongMaster(shard, definition, tx);
         if (!extracted.isApply()) {
@@ -113,7 +129,7 @@ public final class ShardFilter {
         }
         // A policy that lets a wrong-master write pass only decides whether the link stops: the
         // applier still drops it, carrying the extractor's warning.
-        Decision dropped = plain(map, slot, reason);
+        Decision dropped = judged(map, slot, definition, tenure);
         return extracted.message().isEmpty()
                 ? dropped
                 : new Decision(dropped.action(), dropped.shard(), dropped.reason(), extracted.message());
@@ -171,29 +187,50 @@ public final class ShardFilter {
     }
 
     /**
-     * The verdict on a known shard when no policy is involved, the same on both sides once the origin
-     * is the source: DROP {@code LOCAL_SHARD}, APPLY {@code HOME_MATCH} when homed at the source, else
-     * DROP {@code NOT_FROM_HOME} (which the extractor turns into its wrong-master policy).
+     * The message-less verdict for a tenure from {@link Tenures#of} (never a policy's): the verdicts that
+     * depend on the shard's definition alone come from the per-slot cache ({@link #plain}); the rare
+     * others (an earlier tenure, a write from before the home's current tenure) are made afresh.
      */
-    private Reason plainReason(ShardDefinition definition) {
-        Home home = definition.home();
-        if (home.isLocal()) {
-            return Reason.LOCAL_SHARD;
+    private Decision judged(ShardMap map, int slot, ShardDefinition definition, int tenure) {
+        switch (tenure) {
+            case Tenures.CURRENT:
+                return plain(map, slot, Reason.HOME_MATCH);
+            case Tenures.LOCAL:
+                return plain(map, slot, Reason.LOCAL_SHARD);
+            case Tenures.OUTSIDE:
+                return definition.home().isSite(roles.sourceSite())
+                        ? new Decision(Action.DROP, definition.shardId(), Reason.NOT_FROM_HOME, "")
+                        : plain(map, slot, Reason.NOT_FROM_HOME);
+            case Tenures.UNKNOWN_AT_HOME:
+                return new Decision(Action.APPLY, definition.shardId(), Reason.HOME_MATCH, "");
+            default:
+                return new Decision(
+                        Action.APPLY,
+                        definition.shardId(),
+                        Reason.HOME_MATCH,
+                        "",
+                        tenures.predecessors(definition, tenure));
         }
-        return home.isSite(roles.sourceSite()) ? Reason.HOME_MATCH : Reason.NOT_FROM_HOME;
     }
 
     /**
-     * The message-less decision for {@link #plainReason}, made once per shard and map instance so
-     * the hot path allocates nothing. The cached decision is returned without being read: its slot
-     * can only hold this verdict, as it depends on nothing but the slot's definition.
+     * The message-less decision on a known shard that depends on its definition alone: DROP {@code
+     * LOCAL_SHARD} for {@code #LOCAL}, APPLY {@code HOME_MATCH} (with the predecessors of the current
+     * tenure) when homed at the source, else DROP {@code NOT_FROM_HOME} (which the extractor turns into its
+     * wrong-master policy). Made once per shard and map instance so the hot path allocates nothing. The
+     * cached decision is returned without being read: its slot can only hold this verdict, as {@link
+     * #judged} asks for no other one on that definition.
      */
     private Decision plain(ShardMap map, int slot, Reason reason) {
         Decision[] decisions = cache.decisionsOn(map);
         Decision decision = decisions[slot];
         if (decision == null) {
+            ShardDefinition definition = map.definitionAt(slot);
             Action action = reason == Reason.HOME_MATCH ? Action.APPLY : Action.DROP;
-            decision = new Decision(action, map.definitionAt(slot).shardId(), reason, "");
+            List<Predecessor> before = reason == Reason.HOME_MATCH
+                    ? tenures.predecessors(definition, Tenures.current(definition))
+                    : List.of();
+            decision = new Decision(action, definition.shardId(), reason, "", before);
             decisions[slot] = decision;
         }
         return decision;
@@ -206,8 +243,9 @@ public final class ShardFilter {
 
     private Decision wrongMaster(String shard, ShardDefinition definition, TransactionHeader tx) {
         Policy policy = policies.wrongMaster();
+        Home home = definition.home();
         String message = Messages.wrongMaster(
-                policy, tx, shard, roles.sourceSite(), definition.home().value());
+                policy, tx, shard, roles.sourceSite(), home.value(), home.isSite(roles.sourceSite()));
         return byPolicy(policy, shard, Reason.WRONG_MASTER, message);
     }
 

@@ -1,5 +1,6 @@
 package io.shardhome.filter.rules;
 
+import io.shardhome.filter.gtid.Gtid;
 import java.util.Objects;
 import java.util.Set;
 
@@ -11,14 +12,19 @@ import java.util.Set;
  * @param ddl whether the transaction is a DDL statement
  * @param originSite the site where the application committed it: the source site for a local
  *     write, or the source of the link that applied it (known from the catalog position update)
- * @param gtid the GTID for messages, e.g. {@code 0-1-42}; may be empty when the source has none
+ * @param gtid the transaction's GTID at the source, e.g. {@code 0-1-42}: it places a transaction of a moved
+ *     shard in its home history, and names it in messages; null when the source has none
  * @param position the binlog position for messages, e.g. {@code mysql-bin.000003:1234}; may be empty
  */
-public record TransactionHeader(Set<String> schemas, boolean ddl, String originSite, String gtid, String position) {
+public record TransactionHeader(Set<String> schemas, boolean ddl, String originSite, Gtid gtid, String position) {
     public TransactionHeader {
         schemas = Set.copyOf(schemas);
         Objects.requireNonNull(originSite, "originSite");
-        gtid = gtid == null ? "" : gtid;
         position = position == null ? "" : position;
+    }
+
+    /** The GTID as text, empty when there is none. */
+    public String gtidText() {
+        return gtid == null ? "" : gtid.toString();
     }
 }

@@ -7,6 +7,7 @@ import static io.shardhome.filter.rules.RulesFixture.schemaSet;
 import static io.shardhome.filter.rules.RulesFixture.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardhome.filter.gtid.Gtid;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,7 +30,8 @@ class DecisionMessagesTest {
             """)
     void failMessageNamesTheTransactionByGtidElsePosition(
             String schema, String gtid, String position, String expected) {
-        TransactionHeader tx = new TransactionHeader(schemaSet(schema), false, "nyc", gtid, position);
+        TransactionHeader tx = new TransactionHeader(
+                schemaSet(schema), false, "nyc", gtid == null ? null : Gtid.parse(gtid), position);
         Decision decision = filter("nyc", "sjc", "error", "error").decide(MAP, tx);
         assertThat(decision.message()).isEqualTo(expected);
     }

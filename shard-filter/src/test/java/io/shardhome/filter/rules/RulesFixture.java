@@ -1,5 +1,6 @@
 package io.shardhome.filter.rules;
 
+import io.shardhome.filter.gtid.Gtid;
 import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.filter.map.ShardMap;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ final class RulesFixture {
 
     /** A transaction on the space-separated {@code schemas} ({@code null} or blank: none). */
     static TransactionHeader tx(String schemas, String origin) {
-        return new TransactionHeader(schemaSet(schemas), false, origin, GTID, "");
+        return new TransactionHeader(schemaSet(schemas), false, origin, Gtid.parse(GTID), "");
     }
 
     static Set<String> schemaSet(String schemas) {

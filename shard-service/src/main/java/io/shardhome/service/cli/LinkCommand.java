@@ -3,6 +3,8 @@ package io.shardhome.service.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,11 +12,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code shardhome link status [ID]}: the replication links' published status. */
+/**
+ * {@code shardhome link status [ID]}: the replication links' published status, with how long ago it was
+ * published and whether it is stale (its instance gone or silent: the state shown is then the last known).
+ */
 @Command(
         name = "link",
-        description = "Show replication links and take them online or offline.",
-        subcommands = {LinkCommand.Status.class, LinkCommand.Online.class, LinkCommand.Offline.class})
+        description = "Show replication links, take them online or offline, skip a transaction a link stopped at.",
+        subcommands = {
+            LinkCommand.Status.class,
+            LinkCommand.Online.class,
+            LinkCommand.Offline.class,
+            LinkCommand.Skip.class
+        })
 final class LinkCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -25,7 +35,10 @@ final class LinkCommand implements Runnable {
     }
 
     /** One line per link, or one link's whole status as JSON. */
-    @Command(name = "status", description = "One line per link, or the full status of link ID (e.g. nyc->sjc).")
+    @Command(
+            name = "status",
+            description = "One line per link, with when its status was published (STALE when its instance is"
+                    + " gone or silent), or the full status of link ID (e.g. nyc->sjc).")
     static final class Status implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
@@ -46,18 +59,45 @@ final class LinkCommand implements Runnable {
                 return ShardhomeCli.OK;
             }
             JsonNode links = api.get("/api/v1/links").json();
-            out.printf("%-24s %-16s %10s %12s%n", "LINK", "STATE", "LAG(s)", "APPLIED");
+            out.printf("%-24s %-16s %10s %12s  %s%n", "LINK", "STATE", "LAG(s)", "APPLIED", "PUBLISHED");
+            List<String> stale = new ArrayList<>();
             for (JsonNode link : links) {
                 JsonNode status = link.path("status");
+                boolean isStale = link.path("stale").asBoolean(false);
                 out.printf(
-                        "%-24s %-16s %10s %12s%n",
+                        "%-24s %-16s %10s %12s  %s%n",
                         link.path("id").asText(),
                         status.path("state").asText("?"),
                         status.path("lagSeconds").asText("?"),
-                        status.path("applied").asText("?"));
+                        status.path("applied").asText("?"),
+                        age(link.path("ageMillis").asLong(-1)) + (isStale ? "  STALE" : ""));
+                String waiting = status.path("waiting").asText("");
+                if (!waiting.isEmpty()) {
+                    out.println("  waiting: " + waiting);
+                }
+                if (isStale) {
+                    stale.add("  " + link.path("id").asText() + " is STALE (its state and lag are the last known): "
+                            + link.path("staleReason").asText());
+                }
             }
+            stale.forEach(out::println);
             out.flush();
             return ShardhomeCli.OK;
+        }
+
+        /** How long ago a status was published, e.g. {@code 3s ago}, {@code 12m ago}. */
+        static String age(long millis) {
+            if (millis < 0) {
+                return "never";
+            }
+            long seconds = millis / 1000;
+            if (seconds < 120) {
+                return seconds + "s ago";
+            }
+            if (seconds < 2 * 3600) {
+                return seconds / 60 + "m ago";
+            }
+            return seconds / 3600 + "h ago";
         }
     }
 
@@ -104,6 +144,50 @@ final class LinkCommand implements Runnable {
         @Override
         String action() {
             return "offline";
+        }
+    }
+
+    /** {@code link skip ID --gtid G}: skip exactly the transaction a stopped link stopped at, and resume. */
+    @Command(
+            name = "skip",
+            description = "Skip the one transaction OFFLINE:ERROR link ID stopped at (its pendingErrorGtid) and resume;"
+                    + " any other GTID is refused. Audited; 'link status ID' shows the tables and rows skipped.")
+    static final class Skip implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "a link id, e.g. nyc->sjc")
+        String id;
+
+        @picocli.CommandLine.Option(
+                names = "--gtid",
+                required = true,
+                paramLabel = "GTID",
+                description = "the transaction the link stopped at")
+        String gtid;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            String body = ApiClient.JSON.writeValueAsString(java.util.Map.of("gtid", gtid));
+            JsonNode accepted = connection
+                    .client()
+                    .send(
+                            "POST",
+                            "/api/v1/links/" + Paths.segment(id) + "/skip",
+                            "application/json",
+                            body,
+                            java.util.Map.of())
+                    .json();
+            spec.commandLine()
+                    .getOut()
+                    .println("requested " + accepted.path("desired").asText() + " on "
+                            + accepted.path("id").asText()
+                            + "; the instance running it skips that transaction and resumes within a second"
+                            + " (see 'link status " + id + "')");
+            return ShardhomeCli.OK;
         }
     }
 }

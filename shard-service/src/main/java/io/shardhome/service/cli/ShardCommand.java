@@ -7,14 +7,15 @@ import picocli.CommandLine.Spec;
 /** {@code shardhome shard ...}: the shard map over the REST API. */
 @Command(
         name = "shard",
-        description = "List, insert, update, delete and import shards of the running service.",
+        description = "List, insert, update, delete, import and re-seed shards of the running service.",
         subcommands = {
             ShardListCommand.class,
             ShardInsertCommand.class,
             ShardUpdateCommand.class,
             ShardDeleteCommand.class,
             ShardDeleteAllCommand.class,
-            ShardImportCommand.class
+            ShardImportCommand.class,
+            ShardReseedCommand.class
         })
 final class ShardCommand implements Runnable {
     @Spec

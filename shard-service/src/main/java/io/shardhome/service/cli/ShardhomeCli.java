@@ -1,6 +1,5 @@
 package io.shardhome.service.cli;
 
-import io.shardhome.service.demo.DemoCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +11,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "shardhome",
         mixinStandardHelpOptions = true,
+        // --help and --version on every command and subcommand, not only on 'shardhome' itself.
+        scope = CommandLine.ScopeType.INHERIT,
         version = "shardhome 0.1.0",
         description = "Control plane for system-of-record multi-master MySQL.",
         subcommands = {
@@ -22,7 +23,9 @@ import picocli.CommandLine.Command;
             LookupCommand.class,
             LinkCommand.class,
             MoveCommand.class,
-            DemoCommand.class
+            CheckCommand.class,
+            GrantsCommand.class,
+            DemoElsewhereCommand.class
         })
 public final class ShardhomeCli implements Runnable {
     public static final int OK = 0;
@@ -38,7 +41,22 @@ public final class ShardhomeCli implements Runnable {
 
     /** Runs the command line with the given output streams and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /**
+     * The command line, writing to {@code out} and {@code err}, with this class's exit codes for errors.
+     *
+     * @param replacements commands that replace the subcommands of the same name (the demo jar's {@code
+     *     demo}), configured like the others
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Object... replacements) {
         CommandLine cli = new CommandLine(new ShardhomeCli());
+        for (Object command : replacements) {
+            CommandLine replacement = new CommandLine(command);
+            cli.getCommandSpec().removeSubcommand(replacement.getCommandName());
+            cli.addSubcommand(replacement);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -50,7 +68,7 @@ public final class ShardhomeCli implements Runnable {
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return USER_ERROR;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

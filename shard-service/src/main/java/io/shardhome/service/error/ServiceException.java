@@ -32,6 +32,19 @@ public class ServiceException extends RuntimeException {
         SITE_IN_USE(HttpStatus.CONFLICT),
         /** The shard already has a move that has not ended. */
         MOVE_IN_PROGRESS(HttpStatus.CONFLICT),
+        /** A skip named another transaction than the one the link stopped at, or the link is not stopped. */
+        LINK_SKIP_REFUSED(HttpStatus.CONFLICT),
+        /** A consistency check cannot run as asked (e.g. the site named is the shard's home). */
+        CHECK_REFUSED(HttpStatus.CONFLICT),
+        /** A re-seed cannot run (the site is the shard's home, the shard moves, one already runs, ...). */
+        RESEED_REFUSED(HttpStatus.CONFLICT),
+        /**
+         * The request would change a shard (or remove a site) that a move owns now; the problem names the
+         * move ({@code moveId}).
+         */
+        SHARD_MOVING(HttpStatus.CONFLICT),
+        /** A request body is larger than the configured limit. */
+        PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
         /** The link from the shard's home to the target is not ONLINE, lags, or publishes no status. */
         LINK_NOT_READY(HttpStatus.CONFLICT),
         /** The shard cannot move there (already homed there, #LOCAL, or not ACTIVE). */

@@ -1,15 +1,18 @@
 package io.shardhome.service.links;
 
+import io.shardhome.directory.blob.LinkEpochs;
 import io.shardhome.directory.site.Site;
 import io.shardhome.directory.snapshot.DirectorySnapshot;
 import io.shardhome.links.Link;
 import io.shardhome.links.LinkConfig;
+import io.shardhome.links.LinkException;
 import io.shardhome.links.LinkState;
 import io.shardhome.links.LinkStatusPublisher;
 import io.shardhome.links.SiteEndpoint;
 import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.config.LinkTuning;
 import io.shardhome.service.config.ShardhomeProperties;
+import io.shardhome.service.config.SiteEndpoints;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,21 +44,27 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
     private final String key;
     private final DirectoryAccess directory;
     private final LinkControl control;
+    private final LinkMetrics metrics;
     private final Map<String, ShardhomeProperties.SiteCredentials> credentials;
+    private final ShardhomeProperties properties;
     private final Duration interval;
     private final LeaderLatch latch;
     private final ScheduledExecutorService thread;
+    private final LinkEpochs epochs;
 
     private boolean leader;
-    private Link link;
+    private volatile Link link;
     private LinkStatusPublisher publisher;
+    private LinkMetrics.Running meters;
     private String appliedRequest = "";
     private String lastProblem = "";
+    private volatile long holderEpoch;
 
     HostedLink(
             ShardhomeProperties.LinkSpec spec,
             DirectoryAccess directory,
             LinkControl control,
+            LinkMetrics metrics,
             ShardhomeProperties properties,
             String instanceId) {
         this.spec = spec;
@@ -63,8 +72,11 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         this.key = LinkKeys.key(spec.id());
         this.directory = directory;
         this.control = control;
+        this.metrics = metrics;
         this.credentials = properties.siteCredentials();
+        this.properties = properties;
         this.interval = properties.links().publishInterval();
+        this.epochs = new LinkEpochs(directory.client(), directory.layout());
         this.latch =
                 new LeaderLatch(directory.client(), directory.layout().root() + "/link-leaders/" + key, instanceId);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,6 +95,16 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         latch.start();
         long every = Math.max(1, interval.toMillis());
         thread.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The link object while it runs here. */
+    Optional<Link> link() {
+        return Optional.ofNullable(link);
+    }
+
+    /** The epoch this instance raised when it last started the link here (0: never). */
+    long holderEpoch() {
+        return holderEpoch;
     }
 
     /** Whether this instance currently runs the link. */
@@ -114,13 +136,33 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
                 stop();
             } else if (link == null) {
                 startLink();
+            } else if (!request.id().equals(appliedRequest) && request.desired() == LinkControl.Desired.SKIP) {
+                skip(request);
             } else if (!request.id().equals(appliedRequest) && link.state() == LinkState.OFFLINE_ERROR) {
                 log.info("link {}: operator asked it online; resuming from its stored position", spec.id());
                 link.resume();
             }
             appliedRequest = request.id();
+            if (meters != null) {
+                meters.sample();
+            }
         } catch (RuntimeException e) {
             log.warn("link {}: housekeeping failed ({}); retrying in {}", spec.id(), e.toString(), interval);
+        }
+    }
+
+    /** An operator's skip: refused (and logged) unless the link is stopped at exactly that transaction. */
+    private void skip(LinkControl.Request request) {
+        try {
+            link.skip(request.gtid(), request.by());
+            log.warn("link {}: {} skips transaction {}", spec.id(), request.by(), request.gtid());
+        } catch (LinkException e) {
+            log.warn(
+                    "link {}: skip of {} requested by {} refused: {}",
+                    spec.id(),
+                    request.gtid(),
+                    request.by(),
+                    e.getMessage());
         }
     }
 
@@ -129,14 +171,19 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         if (config.isEmpty()) {
             return;
         }
-        LinkConfig started = config.get();
+        // Every new holder raises the link's epoch; the position writes at the target are conditional on it
+        // (see docs/operations.md, "Security"), so a deposed holder cannot commit late.
+        holderEpoch = epochs.next(key);
+        LinkConfig started = config.get().withHolderEpoch(holderEpoch);
         link = new Link(started, directory.view());
         link.start();
         // Publishing on each new map too lets a move see promptly that this link has seen its flip.
         publisher = new LinkStatusPublisher(directory.linkStatuses(), List.of(link), interval, directory.view());
+        meters = metrics.register(link);
         log.info(
-                "link {} started (channels={}, max-group={}, policies {})",
+                "link {} started with holder epoch {} (channels={}, max-group={}, policies {})",
                 spec.id(),
+                holderEpoch,
                 started.channels(),
                 started.maxGroup(),
                 started.policies());
@@ -172,16 +219,25 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
                     + ".site-credentials." + siteName + ".user and .password)");
             return null;
         }
-        return new SiteEndpoint(siteName, site.host(), site.port(), account.user(), account.password());
+        try {
+            return SiteEndpoints.of(site, properties).orElseThrow();
+        } catch (LinkException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     private void stop() {
         if (link != null) {
+            if (meters != null) {
+                meters.close();
+            }
             link.close();
             publisher.close();
             log.info("link {} stopped in this instance", spec.id());
             link = null;
             publisher = null;
+            meters = null;
         }
     }
 

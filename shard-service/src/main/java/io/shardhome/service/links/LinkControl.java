@@ -7,29 +7,38 @@ import java.util.Optional;
 import org.apache.zookeeper.KeeperException;
 
 /**
- * Operators' online/offline requests for links, kept in ZooKeeper ({@code <root>/link-control/<key>}) so
- * they reach whichever instance runs the link and survive a takeover. A request is {@code ONLINE <n>}
- * or {@code OFFLINE <n>}; the counter {@code n} makes a repeated "online" visible, which is how a link
- * in OFFLINE:ERROR is asked to resume. Thread-safe.
+ * Operators' online/offline/skip requests for links, kept in ZooKeeper ({@code <root>/link-control/<key>})
+ * so they reach whichever instance runs the link and survive a takeover. A request is {@code ONLINE <n>},
+ * {@code OFFLINE <n>} or {@code SKIP <n> <gtid> <by>}; the counter {@code n} makes a repeated request
+ * visible, which is how a link in OFFLINE:ERROR is asked to resume (or to skip the transaction it stopped
+ * at, and resume). Thread-safe.
  */
 final class LinkControl {
     /** What an operator asked for. */
     enum Desired {
         ONLINE,
-        OFFLINE
+        OFFLINE,
+        /** Online, skipping the one transaction the link stopped at. */
+        SKIP
     }
 
-    /** A request as stored: the desired state and the request's identity. */
-    record Request(Desired desired, String id) {
-        static final Request DEFAULT = new Request(Desired.ONLINE, "");
+    /** A request as stored: the desired state, the request's identity, and for a skip its GTID and author. */
+    record Request(Desired desired, String id, String gtid, String by) {
+        static final Request DEFAULT = new Request(Desired.ONLINE, "", "", "");
 
         static Request parse(String text) {
-            String[] parts = text.trim().split(" ", 2);
-            return new Request(Desired.valueOf(parts[0]), parts.length > 1 ? parts[1] : "");
+            String[] parts = text.trim().split(" ", 4);
+            return new Request(
+                    Desired.valueOf(parts[0]),
+                    parts.length > 1 ? parts[1] : "",
+                    parts.length > 2 ? parts[2] : "",
+                    parts.length > 3 ? parts[3] : "");
         }
 
         String format() {
-            return desired.name() + " " + id;
+            return desired == Desired.SKIP
+                    ? desired.name() + " " + id + " " + gtid + " " + by
+                    : desired.name() + " " + id;
         }
     }
 
@@ -55,7 +64,16 @@ final class LinkControl {
 
     /** Records a request; the instance running the link applies it within one publish interval. */
     Request request(String key, Desired desired) {
-        Request request = new Request(desired, Long.toString(System.currentTimeMillis()));
+        return record(key, new Request(desired, Long.toString(System.currentTimeMillis()), "", ""));
+    }
+
+    /** Records a request to skip transaction {@code gtid} of a stopped link, made by {@code by}. */
+    Request skip(String key, String gtid, String by) {
+        return record(
+                key, new Request(Desired.SKIP, Long.toString(System.currentTimeMillis()), gtid, by.replace(' ', '_')));
+    }
+
+    private Request record(String key, Request request) {
         byte[] data = request.format().getBytes(StandardCharsets.UTF_8);
         String path = path(key);
         ZkCalls.call("recording the control request of link " + key, () -> {

@@ -21,11 +21,11 @@ public final class LinkHosting implements AutoCloseable {
     private final Map<String, HostedLink> hosted = new LinkedHashMap<>();
     private final LinkControl control;
 
-    LinkHosting(DirectoryAccess directory, ShardhomeProperties properties) {
+    LinkHosting(DirectoryAccess directory, ShardhomeProperties properties, LinkMetrics metrics) {
         this.control = new LinkControl(directory);
         String instance = ManagementFactory.getRuntimeMXBean().getName();
         for (ShardhomeProperties.LinkSpec spec : properties.links().run()) {
-            hosted.put(spec.id(), new HostedLink(spec, directory, control, properties, instance));
+            hosted.put(spec.id(), new HostedLink(spec, directory, control, metrics, properties, instance));
         }
     }
 
@@ -56,6 +56,21 @@ public final class LinkHosting implements AutoCloseable {
     public boolean runsHere(String linkId) {
         HostedLink link = hosted.get(linkId);
         return link != null && link.runsHere();
+    }
+
+    /**
+     * The running {@link io.shardhome.links.Link} of {@code linkId} when this instance runs it now (checks and
+     * re-seeds hold it, leave shards out of it and read its configuration), else empty.
+     */
+    public java.util.Optional<io.shardhome.links.Link> running(String linkId) {
+        HostedLink link = hosted.get(linkId);
+        return link == null || !link.runsHere() ? java.util.Optional.empty() : link.link();
+    }
+
+    /** The holder epoch this instance raised when it last started {@code linkId} (0: never here). */
+    public long holderEpoch(String linkId) {
+        HostedLink link = hosted.get(linkId);
+        return link == null ? 0 : link.holderEpoch();
     }
 
     LinkControl control() {

@@ -7,22 +7,17 @@ import io.shardhome.directory.zk.Json;
 import io.shardhome.service.moves.MoveException.Code;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * What a move runs against: the directory, the move records, the links' published statuses, the site
- * masters and the settings, plus a test hook that simulates a crash. Immutable; thread-safe.
- *
- * @param crashBefore a move stops (as if the process died) after doing a phase's work but before
- *     recording the next phase, for the phases it accepts; production passes {@code p -> false}
+ * masters and the settings. Immutable; thread-safe.
  */
 record MoveContext(
         MoveDirectory directory,
         MoveRecordStore records,
         LinkStatusStore linkStatus,
         Map<String, SiteMaster> masters,
-        MoveSettings settings,
-        Predicate<MovePhase> crashBefore) {
+        MoveSettings settings) {
     MoveContext {
         masters = Map.copyOf(masters);
     }

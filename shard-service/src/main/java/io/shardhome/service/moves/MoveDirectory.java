@@ -5,6 +5,7 @@ import io.shardhome.directory.shard.ShardEntry;
 import io.shardhome.directory.shard.ShardRead;
 import io.shardhome.directory.shard.ShardState;
 import io.shardhome.directory.store.DirectoryStore;
+import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.service.moves.MoveException.Code;
 import java.util.Optional;
 
@@ -48,21 +49,31 @@ final class MoveDirectory {
         });
     }
 
-    /** Makes the shard ACTIVE at its old home again; a no-op when it already is. */
+    /**
+     * Makes the shard ACTIVE at its old home again; a no-op when this move's fence is not (or no longer) in
+     * the directory: the shard is ACTIVE, was deleted, or was changed by someone else before the fence.
+     */
     void unfence(MoveRecord move) {
+        if (entry(move.shard()).isEmpty()) {
+            return;
+        }
         edit(move, "unfencing", entry -> {
-            requireHome(entry, move.fromSite(), move, "unfence");
-            return entry.isPlain() ? null : entry.withState(ShardState.ACTIVE, "");
+            boolean ours = entry.state() == ShardState.FENCED
+                    && entry.moveTarget().equals(move.toSite())
+                    && entry.home().isSite(move.fromSite());
+            return ours ? entry.withState(ShardState.ACTIVE, "") : null;
         });
     }
 
     /**
-     * The flip: home = target and ACTIVE in one compare-and-set; a no-op when the home is the target.
+     * The flip: home = target and ACTIVE in one compare-and-set, with the home history moved on: the old
+     * home's tenure ends at {@code fenceEnd}, the target's begins after {@code start}. A no-op when the home
+     * is the target.
      *
      * @return the map version that holds the flip: the one the compare-and-set wrote, or (already flipped)
      *     the current one, which is no older
      */
-    long flip(MoveRecord move) {
+    long flip(MoveRecord move, GtidSet fenceEnd, GtidSet start) {
         return edit(move, "flipping", entry -> {
             if (entry.home().isSite(move.toSite())) {
                 return null;
@@ -74,10 +85,7 @@ final class MoveDirectory {
                                 + " towards '" + entry.moveTarget() + "', not FENCED towards " + move.toSite()
                                 + "; someone changed it during the move: check the shard and its move record");
             }
-            return new ShardEntry(
-                    entry.definition().withHome(io.shardhome.filter.map.Home.site(move.toSite())),
-                    ShardState.ACTIVE,
-                    "");
+            return new ShardEntry(entry.definition().movedTo(move.toSite(), fenceEnd, start), ShardState.ACTIVE, "");
         });
     }
 

@@ -2,7 +2,8 @@ package io.shardhome.service.moves;
 
 import io.shardhome.directory.DirectoryException;
 import io.shardhome.directory.zk.Json;
-import io.shardhome.filter.rules.LinkRoles;
+import io.shardhome.filter.gtid.GtidSet;
+import io.shardhome.filter.map.HomeHistory;
 import io.shardhome.service.moves.MoveContext.Versioned;
 import io.shardhome.service.moves.MoveException.Code;
 import java.sql.Connection;
@@ -22,17 +23,19 @@ final class MoveRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MoveRunner.class);
 
     private final MoveContext ctx;
+    private final Backoff retry;
     private MoveRecord record;
     private int version;
 
     MoveRunner(MoveContext ctx, Versioned start) {
         this.ctx = ctx;
+        this.retry = new Backoff(ctx.settings().retryMin(), ctx.settings().retryMax());
         this.record = start.record();
         this.version = start.version();
     }
 
     /**
-     * Runs until the move ends, the crash hook stops it, or another runner owns it.
+     * Runs until the move ends or another runner owns it.
      *
      * @return the last record this runner saw
      * @throws InterruptedException when the engine closes: the move stays in its recorded phase
@@ -40,8 +43,10 @@ final class MoveRunner {
     MoveRecord run() throws InterruptedException {
         try {
             while (!record.phase().isTerminal()) {
-                if (!step()) {
-                    break;
+                try {
+                    step();
+                } catch (MoveException recordingFailed) {
+                    pause(recordingFailed);
                 }
             }
         } catch (LostOwnership e) {
@@ -50,23 +55,72 @@ final class MoveRunner {
         return record;
     }
 
-    /** Does the current phase's work and records the next one; false when the crash hook stopped it. */
-    private boolean step() throws InterruptedException {
+    /**
+     * Does the current phase's work and records the next one. A failure before the flip rolls the move
+     * back; after it (and while rolling back) the phase is retried with backoff, the record saying why it
+     * waits, so no shard stays fenced without a move working on it.
+     */
+    private void step() throws InterruptedException {
         MovePhase phase = record.phase();
-        if (record.cancelRequested() && phase.isCancellable()) {
-            return advance(rollingBack("cancelled by an operator"));
-        }
         MoveRecord next;
         try {
-            next = work(phase);
-        } catch (MoveException e) {
-            if (!phase.isCancellable()) {
-                throw e;
+            next = cancelHonoured(phase) ? rollingBack("cancelled by an operator") : work(phase);
+        } catch (LostOwnership e) {
+            throw e;
+        } catch (RuntimeException e) {
+            stopIfClosing(e);
+            if (!phase.rollsBackOnFailure()) {
+                waitAndRetry(e);
+                return;
             }
             LOG.warn("move {} rolls back: {}", record.moveId(), e.getMessage());
-            next = rollingBack(e.code() + ": " + e.getMessage());
+            next = rollingBack(describe(e));
         }
-        return advance(next);
+        retry.reset();
+        advance(next);
+    }
+
+    /**
+     * A failure that an interrupt caused (the engine closing) is not the move's failure: the move must stay in
+     * its recorded phase for the next engine, not roll back.
+     */
+    private void stopIfClosing(RuntimeException e) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            InterruptedException closing = new InterruptedException("move " + record.moveId() + " stopped by close");
+            closing.initCause(e);
+            throw closing;
+        }
+    }
+
+    private boolean cancelHonoured(MovePhase phase) {
+        return record.cancelRequested()
+                && phase.isCancellable()
+                && phase != MovePhase.ROLLING_BACK
+                && !(phase == MovePhase.FLIPPING && ctx.directory().isFlipped(record));
+    }
+
+    private void waitAndRetry(RuntimeException e) throws InterruptedException {
+        long pause = retry.next().toMillis();
+        String why = describe(e) + "; retrying " + record.phase() + " in " + pause + " ms (attempt " + retry.attempts()
+                + ")";
+        LOG.warn("move {} waits: {}", record.moveId(), why);
+        try {
+            advance(record.withWaiting(why));
+        } catch (MoveException notRecorded) {
+            LOG.warn("move {}: could not record why it waits: {}", record.moveId(), notRecorded.getMessage());
+        }
+        Thread.sleep(pause);
+    }
+
+    /** After the directory refused to record a phase: the work is idempotent, so wait and do it again. */
+    private void pause(MoveException e) throws InterruptedException {
+        long pause = retry.next().toMillis();
+        LOG.warn("move {} waits {} ms for the directory: {}", record.moveId(), pause, e.getMessage());
+        Thread.sleep(pause);
+    }
+
+    private static String describe(RuntimeException e) {
+        return e instanceof MoveException m ? m.code() + ": " + m.getMessage() : e.toString();
     }
 
     private MoveRecord work(MovePhase phase) throws InterruptedException {
@@ -81,36 +135,58 @@ final class MoveRunner {
         };
     }
 
-    /** Records the privileges the fence will revoke before anything changes, so they can be restored. */
+    /** Records the grants the fence will revoke before anything changes, so they can be restored. */
     private MoveRecord planFence() {
-        List<String> privileges = source().schemaWritePrivileges(ctx.settings().appAccount(), record.shard());
-        return record.withFence(privileges, now()).enter(MovePhase.FENCING, now(), "revoking " + privileges);
+        MoveRecord planned = MoveFence.plan(ctx, record, now());
+        return planned.enter(
+                MovePhase.FENCING, now(), "revoking " + planned.revokedGrants() + " from " + planned.fencedAccounts());
     }
 
     private MoveRecord raiseFence() throws InterruptedException {
         ctx.directory().fence(record);
+        Optional<MoveRecord> more = MoveFence.close(ctx, record, now());
+        if (more.isPresent()) {
+            return more.get()
+                    .enter(
+                            MovePhase.FENCING,
+                            now(),
+                            "also revoking " + more.get().revokedGrants());
+        }
         SiteMaster source = source();
-        source.revoke(record.revokedPrivileges(), record.shard(), ctx.settings().appAccount());
         int killed = source.killSessions(
-                ctx.settings().appAccount(), record.shard(), ctx.settings().sessionKillWait());
+                MoveFence.fencedUsers(record), record.shard(), ctx.settings().sessionKillWait());
         String position = source.gtidPosition(source.isMariaDb());
         return record.withFencePosition(position)
                 .enter(MovePhase.CATCHING_UP, now(), "killed " + killed + " sessions; source at " + position);
     }
 
+    /** Waits until the new home has applied what {@link CatchUpPlan} lists, or rolls back on the timeout. */
     private MoveRecord catchUp() throws InterruptedException {
-        String linkId = new LinkRoles(record.fromSite(), record.toSite()).linkId();
-        boolean mariaDb = source().isMariaDb();
+        HomeHistory history = ctx.directory()
+                .entry(record.shard())
+                .map(e -> e.definition().history())
+                .orElse(HomeHistory.NONE);
+        List<CatchUpPlan.Wait> waits = CatchUpPlan.of(record, history).waits();
         long deadline = System.nanoTime() + ctx.settings().catchUpTimeout().toNanos();
+        String linkId = waits.get(0).linkId();
         try (Connection target = ctx.master(record.toSite()).open()) {
             while (true) {
-                String processed = SiteMaster.processedBy(target, linkId);
-                if (GtidCoverage.covers(mariaDb, processed, record.fencePosition())) {
-                    return record.enter(MovePhase.FLIPPING, now(), "link " + linkId + " processed " + processed);
+                CatchUpPlan.Wait pending = null;
+                GtidSet processed = GtidSet.EMPTY;
+                for (CatchUpPlan.Wait wait : waits) {
+                    linkId = wait.linkId();
+                    processed = SiteMaster.processedBy(target, linkId);
+                    if (!processed.covers(wait.position())) {
+                        pending = wait;
+                        break;
+                    }
+                }
+                if (pending == null) {
+                    return record.enter(MovePhase.FLIPPING, now(), caughtUpNote(waits));
                 }
                 if (System.nanoTime() > deadline) {
                     return rollingBack(Code.CATCH_UP_TIMEOUT + ": link " + linkId + " processed only " + processed
-                            + " of " + record.fencePosition() + " within "
+                            + " of " + pending.position() + " at " + record.toSite() + " within "
                             + ctx.settings().catchUpTimeout().toMillis()
                             + " ms; check the link's lag and retry the move");
                 }
@@ -128,8 +204,26 @@ final class MoveRunner {
         }
     }
 
+    private static String caughtUpNote(List<CatchUpPlan.Wait> waits) {
+        StringBuilder note = new StringBuilder();
+        for (CatchUpPlan.Wait wait : waits) {
+            note.append(note.isEmpty() ? "link " : "; link ")
+                    .append(wait.linkId())
+                    .append(" processed ")
+                    .append(wait.position());
+        }
+        return note.toString();
+    }
+
+    /**
+     * The flip: home = target in one compare-and-set, the old home's tenure ending at the fence position and
+     * the new home's beginning after its GTID position now (read before the flip: no application write can
+     * reach the new home before it, as its grants open only after).
+     */
     private MoveRecord flip() {
-        long mapVersion = ctx.directory().flip(record);
+        SiteMaster target = ctx.master(record.toSite());
+        GtidSet start = GtidSet.parse(target.gtidPosition(target.isMariaDb()));
+        long mapVersion = ctx.directory().flip(record, GtidSet.parse(record.fencePosition()), start);
         return record.withFlipMapVersion(mapVersion)
                 .enter(MovePhase.FLIPPED, now(), "home is " + record.toSite() + " from map version " + mapVersion);
     }
@@ -141,19 +235,12 @@ final class MoveRunner {
      */
     private MoveRecord openTarget() throws InterruptedException {
         String note = FlipWait.await(ctx, record);
-        ctx.master(record.toSite())
-                .grant(
-                        record.revokedPrivileges(),
-                        record.shard(),
-                        ctx.settings().appAccount());
+        MoveFence.open(ctx, record);
         return record.withUnfenced(now()).enter(MovePhase.DONE, now(), note);
     }
 
     private MoveRecord rollBack() {
-        source().grant(
-                        record.revokedPrivileges(),
-                        record.shard(),
-                        ctx.settings().appAccount());
+        MoveFence.restore(ctx, record);
         ctx.directory().unfence(record);
         return record.withUnfenced(now())
                 .enter(MovePhase.ROLLED_BACK, now(), "home stays " + record.fromSite() + ": " + record.reason());
@@ -163,16 +250,11 @@ final class MoveRunner {
         return record.withReason(reason).enter(MovePhase.ROLLING_BACK, now(), reason);
     }
 
-    /** Writes {@code next} by compare-and-set; false when the crash hook says to die first. */
-    private boolean advance(MoveRecord next) {
-        if (ctx.crashBefore().test(record.phase())) {
-            LOG.warn("move {}: simulated crash before leaving {}", record.moveId(), record.phase());
-            return false;
-        }
+    /** Writes {@code next} by compare-and-set. */
+    private void advance(MoveRecord next) {
         try {
             version = ctx.records().update(record.shard(), encode(next), version);
             record = next;
-            return true;
         } catch (DirectoryException e) {
             if (e.code() != DirectoryException.Code.CONFLICT) {
                 throw new MoveException(
@@ -182,7 +264,6 @@ final class MoveRunner {
                         e);
             }
             adoptCancel();
-            return true;
         }
     }
 

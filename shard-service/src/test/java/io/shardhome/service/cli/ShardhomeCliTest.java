@@ -7,8 +7,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ShardhomeCliTest {
     @TempDir
@@ -67,6 +70,51 @@ class ShardhomeCliTest {
         assertThat(out.toString())
                 .contains("+ new sjc true", "- old nyc false", "~ acme sjc false -> nyc false")
                 .contains("+1 added, -1 removed, ~1 changed");
+    }
+
+    @Test
+    void everyCommandAndSubcommandAnswersHelpWithItsUsage() {
+        List<List<String>> paths = commandPaths(new CommandLine(new ShardhomeCli()), new ArrayList<>());
+        assertThat(paths).as("the whole command tree").hasSizeGreaterThan(15);
+        for (List<String> path : paths) {
+            for (String help : new String[] {"--help", "-h"}) {
+                out.getBuffer().setLength(0);
+                err.getBuffer().setLength(0);
+                List<String> args = new ArrayList<>(path);
+                args.add(help);
+
+                assertThat(run(args.toArray(String[]::new)))
+                        .as(args + ": " + err)
+                        .isZero();
+
+                assertThat(out.toString()).as(String.join(" ", args)).startsWith(String.join(" ", usage(path)));
+                assertThat(err.toString()).as(String.join(" ", args)).isEmpty();
+            }
+        }
+    }
+
+    private static List<String> usage(List<String> path) {
+        List<String> words = new ArrayList<>(List.of("Usage:", "shardhome"));
+        words.addAll(path);
+        return words;
+    }
+
+    /** Every command's words, e.g. [shardhome], [shardhome, link], [shardhome, link, status]. */
+    private static List<List<String>> commandPaths(CommandLine command, List<String> parent) {
+        List<String> path = new ArrayList<>(parent);
+        path.add(command.getCommandName());
+        List<List<String>> paths = new ArrayList<>();
+        paths.add(path.subList(1, path.size()).isEmpty() ? List.of() : List.copyOf(path.subList(1, path.size())));
+        for (CommandLine sub : command.getSubcommands().values()) {
+            paths.addAll(commandPaths(sub, path));
+        }
+        return paths;
+    }
+
+    @Test
+    void demoInTheServiceJarSaysWhereTheDemoIs() {
+        assertThat(run("demo", "--check")).isEqualTo(ShardhomeCli.USER_ERROR);
+        assertThat(err.toString()).contains("./shardhome demo", "shardhome-demo.jar");
     }
 
     @Test

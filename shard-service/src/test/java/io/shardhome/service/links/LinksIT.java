@@ -1,7 +1,9 @@
 package io.shardhome.service.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.shardhome.directory.blob.LinkStatusStore;
 import io.shardhome.directory.store.DirectoryLayout;
 import io.shardhome.directory.zk.ZooKeeperClients;
@@ -13,6 +15,8 @@ import io.shardhome.service.testing.SharedZooKeeper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +44,49 @@ class LinksIT extends ServiceTestSupport {
         assertThat(one.json().path("status").path("state").asText()).isEqualTo("ONLINE");
         assertThat(one.json().path("status").path("applied").asLong()).isEqualTo(42);
         assertThat(dotted.json().path("id").asText()).isEqualTo("nyc->sjc");
+    }
+
+    @Test
+    void statusWhosePublisherIsGoneIsStaleWithItsAgeAndTheReason() {
+        long publishedAt = System.currentTimeMillis() - 3_000;
+        publish("lon.par", "{\"state\":\"ONLINE\",\"lagSeconds\":0,\"publishedAtMillis\":" + publishedAt + "}");
+
+        JsonNode link = reader.get("/api/v1/links/lon-%3Epar").json();
+
+        assertThat(link.path("stale").asBoolean()).isTrue();
+        assertThat(link.path("staleReason").asText()).contains("no running instance runs this link");
+        assertThat(link.path("ageMillis").asLong()).isGreaterThanOrEqualTo(3_000);
+        assertThat(Instant.parse(link.path("publishedAt").asText()).toEpochMilli())
+                .isEqualTo(publishedAt);
+        assertThat(link.path("runningIn").asText()).isEmpty();
+    }
+
+    @Test
+    void historyHasTheSampledLagOfEveryPublishedLink() {
+        publish("par.lon", "{\"state\":\"OFFLINE\",\"lagSeconds\":12,\"lagTransactions\":5}");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !reader.get("/api/v1/links/history")
+                .json()
+                .path("links")
+                .path("par->lon")
+                .isEmpty());
+        JsonNode history = reader.get("/api/v1/links/history").json();
+        JsonNode last = history.path("links").path("par->lon").get(0);
+
+        assertThat(history.path("windowMillis").asLong()).isEqualTo(3_600_000);
+        assertThat(last.path("state").asText()).isEqualTo("OFFLINE");
+        assertThat(last.path("lagSeconds").asLong()).isEqualTo(12);
+        assertThat(last.path("lagTransactions").asLong()).isEqualTo(5);
+        assertThat(last.path("stale").asBoolean()).isTrue();
+        long t = last.path("t").asLong();
+        assertThat(reader.get("/api/v1/links/history?after=" + t)
+                        .json()
+                        .path("links")
+                        .path("par->lon")
+                        .findValues("t"))
+                .allSatisfy(later -> assertThat(later.asLong()).isGreaterThan(t));
+        assertThat(reader.get("/actuator/prometheus").body())
+                .containsPattern("shardhome_link_status_stale\\{[^}]*link=\"par->lon\"[^}]*\\} 1.0");
     }
 
     @Test
@@ -82,7 +129,8 @@ class LinksIT extends ServiceTestSupport {
         assertThat(one).isZero();
         assertThat(missing).isEqualTo(ShardhomeCli.USER_ERROR);
         assertThat(out.toString())
-                .containsPattern("sjc->nyc\\s+OFFLINE:ERROR\\s+7\\s+3")
+                .containsPattern("sjc->nyc\\s+OFFLINE:ERROR\\s+7\\s+3\\s+never\\s+STALE")
+                .contains("sjc->nyc is STALE (its state and lag are the last known): no running instance")
                 .contains("\"lagSeconds\" : 7");
     }
 

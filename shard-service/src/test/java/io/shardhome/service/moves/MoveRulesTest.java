@@ -2,43 +2,45 @@ package io.shardhome.service.moves;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardhome.filter.gtid.GtidSet;
+import io.shardhome.filter.map.HomeHistory;
+import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.links.PublishedStatus;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class MoveRulesTest {
     private static final long NOW = 1_000_000_000L;
-    private static final MoveSettings SETTINGS = MoveSettings.defaults(new AppAccount("app", "%"));
+    private static final MoveSettings SETTINGS = MoveSettings.defaults();
 
-    @ParameterizedTest(name = "{0} covers {1}: {2}")
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "2-2-10|2-2-10|true",
-                "2-2-11|2-2-10|true",
-                "2-2-9|2-2-10|false",
-                "''|2-2-1|false",
-                "1-1-5,2-2-10|2-2-10,1-1-5|true",
-                "1-1-4,2-2-10|2-2-10,1-1-5|false",
-                "2-2-3|''|true"
-            })
-    void mariaDbPositionIsCoveredWhenEveryDomainIsProcessed(String processed, String position, boolean covered) {
-        assertThat(GtidCoverage.covers(true, processed, position)).isEqualTo(covered);
+    @Test
+    void aFirstMoveWaitsForTheLinkFromTheOldHomeUpToTheFence() {
+        MoveRecord move = fenced("sjc", "nyc", "2-2-10");
+        assertThat(CatchUpPlan.of(move, HomeHistory.NONE).waits())
+                .containsExactly(new CatchUpPlan.Wait("sjc->nyc", GtidSet.parse("2-2-10")));
     }
 
-    @ParameterizedTest(name = "{0} covers {1}: {2}")
-    @CsvSource(
-            delimiter = '|',
-            value = {
-                "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-20|3e11fa47-71ca-11e1-9e33-c80aa9429562:1-20|true",
-                "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-19|3e11fa47-71ca-11e1-9e33-c80aa9429562:1-20|false"
-            })
-    void mysqlGtidSetIsCoveredWhenContained(String processed, String position, boolean covered) {
-        assertThat(GtidCoverage.covers(false, processed, position)).isEqualTo(covered);
+    @Test
+    void theNewHomeAlsoWaitsForEveryEarlierHomeAtAThirdSiteButNotForItselfNorLostEnds() {
+        ShardDefinition acme = ShardDefinition.of("acme", "lon", false)
+                .movedTo("nyc", GtidSet.parse("3-3-5"), GtidSet.parse("1-1-6"))
+                .movedTo("tor", GtidSet.parse("1-1-9"), GtidSet.parse("4-4-1"))
+                .movedTo("sjc", GtidSet.parse("4-4-2"), GtidSet.parse("2-2-7"));
+        HomeHistory history = acme.history().withLostEnd(2); // tor died
+        MoveRecord move = fenced("sjc", "lon", "2-2-10");
+        assertThat(CatchUpPlan.of(move, history).waits())
+                .containsExactly(
+                        new CatchUpPlan.Wait("sjc->lon", GtidSet.parse("2-2-10")),
+                        new CatchUpPlan.Wait("nyc->lon", GtidSet.parse("1-1-9")));
+    }
+
+    private static MoveRecord fenced(String from, String to, String position) {
+        return MoveRecord.started("acme-1", "acme", from, to, NOW).withFencePosition(position);
     }
 
     @ParameterizedTest(name = "{0} lag={1}s age={2}ms -> ready {3}")
@@ -73,32 +75,34 @@ class MoveRulesTest {
     }
 
     @Test
-    void writePrivilegesKeepGrantOrderAndIgnoreReadPrivileges() {
-        assertThat(WritePrivileges.held(Set.of("Select_priv", "Delete_priv", "Insert_priv", "Trigger_priv")))
-                .containsExactly("INSERT", "DELETE", "TRIGGER");
+    void backoffDoublesUpToItsMaximumAndStartsOverAfterAReset() {
+        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(350));
+
+        assertThat(List.of(backoff.next(), backoff.next(), backoff.next(), backoff.next()))
+                .containsExactly(
+                        Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(350), Duration.ofMillis(350));
+        assertThat(backoff.attempts()).isEqualTo(4);
+        backoff.reset();
+        assertThat(backoff.next()).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
-    void grantAndRevokeStatementsQuoteSchemaAndAccount() {
-        AppAccount app = new AppAccount("app", "%");
-        assertThat(WritePrivileges.revoke(java.util.List.of("INSERT", "UPDATE"), "acme", app))
-                .isEqualTo("REVOKE INSERT, UPDATE ON `acme`.* FROM 'app'@'%'");
-        assertThat(WritePrivileges.grant(java.util.List.of("DELETE"), "acme", app))
-                .isEqualTo("GRANT DELETE ON `acme`.* TO 'app'@'%'");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"app'--, %", "app, local host"})
-    void accountsThatWouldNeedQuotingAreRefused(String user, String host) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AppAccount(user, host))
-                .isInstanceOfSatisfying(
-                        MoveException.class, e -> assertThat(e.code()).isEqualTo(MoveException.Code.FENCE_IMPOSSIBLE));
+    void cancelIsAcceptedWhereRollingBackIsSafeAndFailuresRollBackOnlyBeforeTheFlip() {
+        assertThat(Arrays.stream(MovePhase.values()).filter(MovePhase::isCancellable))
+                .containsExactly(
+                        MovePhase.PREFLIGHT,
+                        MovePhase.FENCING,
+                        MovePhase.CATCHING_UP,
+                        MovePhase.FLIPPING,
+                        MovePhase.ROLLING_BACK);
+        assertThat(Arrays.stream(MovePhase.values()).filter(MovePhase::rollsBackOnFailure))
+                .containsExactly(MovePhase.PREFLIGHT, MovePhase.FENCING, MovePhase.CATCHING_UP);
     }
 
     @Test
     void recordMeasuresOutageFromFenceToUnfenceAndKeepsEveryStep() {
         MoveRecord move = MoveRecord.started("acme-x1", "acme", "sjc", "nyc", NOW)
-                .withFence(java.util.List.of("INSERT"), NOW + 10)
+                .withFence(List.of(), List.of(), NOW + 10)
                 .enter(MovePhase.FENCING, NOW + 10, "")
                 .enter(MovePhase.CATCHING_UP, NOW + 20, "");
         assertThat(move.outageMillis()).isEqualTo(-1);
@@ -130,13 +134,13 @@ class MoveRulesTest {
         "PREFLIGHT, false, true",
         "FENCING, false, true",
         "CATCHING_UP, false, true",
-        "FLIPPING, false, false",
+        "FLIPPING, false, true",
         "FLIPPED, false, false",
         "DONE, true, false",
-        "ROLLING_BACK, false, false",
+        "ROLLING_BACK, false, true",
         "ROLLED_BACK, true, false"
     })
-    void onlyMovesBeforeTheFlipCanBeCancelled(MovePhase phase, boolean terminal, boolean cancellable) {
+    void onlyMovesBeforeTheFlipOrRollingBackAcceptACancel(MovePhase phase, boolean terminal, boolean cancellable) {
         assertThat(phase.isTerminal()).isEqualTo(terminal);
         assertThat(phase.isCancellable()).isEqualTo(cancellable);
     }

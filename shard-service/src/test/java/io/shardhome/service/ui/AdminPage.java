@@ -126,6 +126,11 @@ final class AdminPage {
                 .until(condition);
     }
 
+    /** Makes the page's confirm() dialogs answer yes from now on (until the next load). */
+    void acceptConfirms() {
+        browser.driver.executeScript("window.confirm = () => true");
+    }
+
     void screenshot(String name) {
         browser.screenshot(name);
     }

@@ -179,6 +179,24 @@ class AdminUiIT extends ServiceTestSupport {
     }
 
     @Test
+    void statusOfALinkNoInstanceRunsShowsItsAgeAndIsMarkedStaleWithTheReason() {
+        long ninetySecondsAgo = System.currentTimeMillis() - 90_000;
+        publish(
+                "ams.fra",
+                "{\"state\":\"ONLINE\",\"lagSeconds\":0,\"applied\":7,\"publishedAtMillis\":" + ninetySecondsAgo + "}");
+        page.loginWithToken(ADMIN_TOKEN).signedInAs("admin").open("sites");
+
+        By published = By.cssSelector("tr.link-row[data-link='ams->fra'] td.published");
+        page.visible(published);
+
+        assertThat(page.textOf(published)).containsPattern("\\((9\\d|1\\d\\d) s ago\\) STALE");
+        assertThat(page.textOf(By.cssSelector("tr.stale-row[data-link='ams->fra']")))
+                .contains("status is stale", "no running instance runs this link");
+        assertThat(page.textOf(By.cssSelector("tr.link-row[data-link='ams->fra'] .link-state")))
+                .isEqualTo("ONLINE");
+    }
+
+    @Test
     void readerSeesNoMutatingButtons() {
         publish("nyc.sjc", "{\"state\":\"OFFLINE\",\"lagSeconds\":0,\"applied\":5}");
         page.loginWithToken(READER_TOKEN).signedInAs("reader");

@@ -1,5 +1,6 @@
 package io.shardhome.service.ui;
 
+import io.shardhome.links.testing.StrictTests;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,7 +19,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * A real headless Chromium driven through chromedriver, with a fresh profile. When the browser or its
  * driver is not installed, {@link #open()} aborts the calling test with a message (JUnit reports it as
- * skipped with the reason), so a missing browser never passes silently. Paths can be overridden with
+ * skipped with the reason), or fails it under {@link StrictTests} (as {@code .ci/run} runs the build), so a
+ * missing browser never passes silently. Paths can be overridden with
  * {@code -Dshardhome.ui.chromium=} and {@code -Dshardhome.ui.chromedriver=}. Screenshots go to
  * {@code target/screenshots} and, with {@code -Dshardhome.ui.screenshots=DIR}, also to DIR.
  */
@@ -40,10 +41,10 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open() {
-        Assumptions.assumeTrue(
-                installed(CHROMIUM) && installed(CHROMEDRIVER),
-                () -> skipped("no browser: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed for the admin-ui"
-                        + " browser tests (apt-get install -y chromium chromium-driver); these tests are SKIPPED"));
+        if (!installed(CHROMIUM) || !installed(CHROMEDRIVER)) {
+            StrictTests.skipOrFail("no browser: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed for the"
+                    + " admin-ui browser tests (apt-get install -y chromium chromium-driver)");
+        }
         Path profile = tempProfile();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -69,11 +70,6 @@ final class Browser implements AutoCloseable {
 
     private static boolean installed(String path) {
         return Files.isExecutable(Path.of(path));
-    }
-
-    private static String skipped(String message) {
-        System.err.println("[admin-ui browser tests] " + message);
-        return message;
     }
 
     private static Path tempProfile() {

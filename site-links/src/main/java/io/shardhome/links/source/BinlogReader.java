@@ -27,14 +27,19 @@ public final class BinlogReader implements AutoCloseable {
     /** What the reader hands to the link. */
     public sealed interface Signal permits EventSignal, Failure, Connected {}
 
-    public record EventSignal(Event event) implements Signal {}
+    public record EventSignal(RawEvent event) implements Signal {}
 
     /** The stream failed; {@code unreadable} when an event could not be decoded (the stream may go on). */
     public record Failure(Exception cause, boolean unreadable) implements Signal {}
 
     public record Connected() implements Signal {}
 
+    /** Raw event bytes the queue may hold before the reader waits. */
+    private static final long MAX_QUEUED_BYTES = 64L << 20;
+
     private final BlockingQueue<Signal> queue;
+    private final Object queuedBytesLock = new Object();
+    private long queuedBytes;
     private final BinaryLogClient client;
     private final Thread thread;
     private volatile boolean stopped;
@@ -46,12 +51,14 @@ public final class BinlogReader implements AutoCloseable {
     public BinlogReader(SiteEndpoint source, String gtidSet, long replicaServerId, int capacity, String name) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.client = new BinaryLogClient(source.host(), source.port(), source.user(), source.password());
-        client.setEventDeserializer(RowDeserializers.create());
+        client.setEventDeserializer(new RawEventDeserializer());
         client.setKeepAlive(false);
         client.setServerId(replicaServerId);
         client.setConnectTimeout(5_000);
+        client.setSSLMode(source.tls().binlogMode());
+        source.tls().binlogSocketFactory(source.host(), source.port()).ifPresent(client::setSslSocketFactory);
         client.setGtidSet(gtidSet);
-        client.registerEventListener(event -> offer(new EventSignal(event)));
+        client.registerEventListener(this::onEvent);
         client.registerLifecycleListener(new Lifecycle());
         this.thread = new Thread(this::stream, name);
         thread.setDaemon(true);
@@ -63,7 +70,9 @@ public final class BinlogReader implements AutoCloseable {
 
     /** The next signal, or null after {@code timeout}. */
     public Signal poll(Duration timeout) throws InterruptedException {
-        return queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Signal signal = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        release(signal);
+        return signal;
     }
 
     /** Events read but not yet taken. */
@@ -79,6 +88,47 @@ public final class BinlogReader implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             offer(new Failure(e, false));
+        }
+    }
+
+    private void onEvent(Event event) {
+        com.github.shyiko.mysql.binlog.event.EventHeaderV4 header = event.getHeader();
+        RawEventDeserializer.Raw raw = event.getData();
+        RawEvent signal = new RawEvent(
+                raw.bytes()[4] & 0xFF,
+                header.getEventType(),
+                header.getServerId(),
+                header.getTimestamp(),
+                header.getNextPosition(),
+                raw.bytes(),
+                raw.parsed());
+        reserve(raw.bytes().length);
+        offer(new EventSignal(signal));
+    }
+
+    /**
+     * Waits while the events queued hold more than {@link #MAX_QUEUED_BYTES} (one event larger than that
+     * passes alone), so that big row events cannot fill memory.
+     */
+    private void reserve(int bytes) {
+        synchronized (queuedBytesLock) {
+            try {
+                while (!stopped && queuedBytes > 0 && queuedBytes + bytes > MAX_QUEUED_BYTES) {
+                    queuedBytesLock.wait(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            queuedBytes += bytes;
+        }
+    }
+
+    private void release(Signal signal) {
+        if (signal instanceof EventSignal e) {
+            synchronized (queuedBytesLock) {
+                queuedBytes -= e.event().bytes().length;
+                queuedBytesLock.notifyAll();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.shardhome.links.source;
 
+import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.links.LinkException;
 import io.shardhome.links.LinkException.Code;
 import io.shardhome.links.SiteEndpoint;
@@ -14,21 +15,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A SQL session at a source master for what the binlog does not carry: the flavour (MariaDB or MySQL),
- * the character set of each collation id, and the current GTID position (for lag). Not thread-safe.
+ * A SQL session at a source master for what the binlog does not carry: the flavour (MariaDB or MySQL), its
+ * server id (a link tells local writes from its peers' by it), the character set of each collation id (to
+ * decode statements), and the current GTID position (for lag). Not thread-safe.
  */
-public final class SourceMaster implements AutoCloseable {
+public final class SourceMaster implements SourceCatalog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SourceMaster.class);
 
     private final SiteEndpoint endpoint;
     private final Connection connection;
     private final boolean mariaDb;
-    private final Map<Integer, String> charsets;
+    private final long serverId;
+    private final Map<Integer, String[]> charsets;
 
-    private SourceMaster(SiteEndpoint endpoint, Connection connection, boolean mariaDb, Map<Integer, String> charsets) {
+    private SourceMaster(
+            SiteEndpoint endpoint,
+            Connection connection,
+            boolean mariaDb,
+            long serverId,
+            Map<Integer, String[]> charsets) {
         this.endpoint = endpoint;
         this.connection = connection;
         this.mariaDb = mariaDb;
+        this.serverId = serverId;
         this.charsets = charsets;
     }
 
@@ -38,7 +47,8 @@ public final class SourceMaster implements AutoCloseable {
             Connection c = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(), endpoint.password());
             try {
                 boolean mariaDb = single(c, "SELECT VERSION()").contains("MariaDB");
-                return new SourceMaster(endpoint, c, mariaDb, loadCharsets(c));
+                long serverId = Long.parseLong(single(c, "SELECT @@server_id"));
+                return new SourceMaster(endpoint, c, mariaDb, serverId, loadCharsets(c));
             } catch (SQLException e) {
                 c.close();
                 throw e;
@@ -52,26 +62,33 @@ public final class SourceMaster implements AutoCloseable {
         }
     }
 
+    @Override
     public boolean isMariaDb() {
         return mariaDb;
     }
 
-    /** The character set name of collation {@code id}. @throws LinkException for an unknown id */
-    public String charsetOf(int id) {
-        String charset = charsets.get(id);
-        if (charset == null) {
+    /** The source's {@code server_id}: the one its own (local) writes carry. */
+    public long serverId() {
+        return serverId;
+    }
+
+    @Override
+    public String[] collation(int id) {
+        String[] names = charsets.get(id);
+        if (names == null) {
             throw new LinkException(
                     Code.EVENT_UNREADABLE,
-                    "collation id " + id + " is unknown to source " + endpoint
+                    "collation id " + id + " of a logged statement is unknown to source " + endpoint
                             + "; check that the source's information_schema.COLLATIONS lists it");
         }
-        return charset;
+        return names;
     }
 
     /** The source's current GTID position (MariaDB {@code gtid_binlog_pos}, MySQL {@code gtid_executed}). */
-    public String currentGtid() {
+    public GtidSet currentGtid() {
         try {
-            return single(connection, mariaDb ? "SELECT @@GLOBAL.gtid_binlog_pos" : "SELECT @@GLOBAL.gtid_executed");
+            return GtidSet.parse(
+                    single(connection, mariaDb ? "SELECT @@GLOBAL.gtid_binlog_pos" : "SELECT @@GLOBAL.gtid_executed"));
         } catch (SQLException e) {
             throw new LinkException(
                     Code.SOURCE_UNAVAILABLE,
@@ -81,28 +98,28 @@ public final class SourceMaster implements AutoCloseable {
         }
     }
 
-    private static Map<Integer, String> loadCharsets(Connection c) throws SQLException {
-        Map<Integer, String> charsets = new HashMap<>();
-        readCharsets(c, "SELECT ID, CHARACTER_SET_NAME FROM information_schema.COLLATIONS", charsets);
+    private static Map<Integer, String[]> loadCharsets(Connection c) throws SQLException {
+        Map<Integer, String[]> charsets = new HashMap<>();
+        readCharsets(c, "SELECT ID, CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLLATIONS", charsets);
         try {
             readCharsets(
                     c,
-                    "SELECT ID, CHARACTER_SET_NAME FROM information_schema.COLLATION_CHARACTER_SET_APPLICABILITY"
-                            + " WHERE ID IS NOT NULL",
+                    "SELECT ID, CHARACTER_SET_NAME, FULL_COLLATION_NAME FROM"
+                            + " information_schema.COLLATION_CHARACTER_SET_APPLICABILITY WHERE ID IS NOT NULL",
                     charsets);
         } catch (SQLException e) {
             LOG.debug("source has no collation ids per character set ({}); COLLATIONS is enough", e.getMessage());
         }
-        charsets.put(63, Charsets.BINARY);
+        charsets.put(63, new String[] {Charsets.BINARY, Charsets.BINARY});
         return charsets;
     }
 
-    private static void readCharsets(Connection c, String sql, Map<Integer, String> into) throws SQLException {
+    private static void readCharsets(Connection c, String sql, Map<Integer, String[]> into) throws SQLException {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 if (rs.getObject(1) != null) {
-                    into.put(rs.getInt(1), rs.getString(2));
+                    into.put(rs.getInt(1), new String[] {rs.getString(2), rs.getString(3)});
                 }
             }
         }

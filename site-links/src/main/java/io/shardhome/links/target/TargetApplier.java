@@ -4,193 +4,177 @@ import io.shardhome.links.LinkException;
 import io.shardhome.links.LinkException.Code;
 import io.shardhome.links.OriginTag;
 import io.shardhome.links.SiteEndpoint;
-import io.shardhome.links.source.DdlStatement;
-import io.shardhome.links.source.RowChange;
 import io.shardhome.links.source.SourceTransaction;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import io.shardhome.links.source.StatementKind;
+import io.shardhome.links.source.TxStep;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies source transactions to a target master over one JDBC session. Rows and the link's position
- * update commit together (exactly once: a transaction is applied whole with its position, or not at
- * all). DDL cannot share a transaction: it runs with its default schema ({@code USE}) and a comment
- * tagging its origin, then the position commits. Not thread-safe: one applier per link thread.
+ * Applies source transactions to a target master over one session by replaying them: row events as {@code
+ * BINLOG} statements (the server applies them as a native replica does: exact values of every type, no
+ * trigger fired twice, generated columns computed, rows found by primary key, unique key or full row),
+ * savepoints in place, DDL in its source session's context. Rows and the link's position update commit
+ * together (exactly once: a transaction is applied whole with its position, or not at all). DDL cannot
+ * share a transaction: it runs first, then the position commits. Not thread-safe: one applier per thread.
  */
 public final class TargetApplier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TargetApplier.class);
-
     private static final int UNKNOWN_DATABASE = 1049;
 
     private final SiteEndpoint target;
     private final String linkId;
-    private final Connection connection;
-    private final RowApplier rows;
+    private final long originServerId;
+    private final long holderEpoch;
+    private final TargetSession session;
+    private final PreparedStatement updatePosition;
+    private TargetSession schemaless;
     private boolean firstAfterResume = true;
-    private Connection schemaless;
 
-    private TargetApplier(SiteEndpoint target, String linkId, Connection connection) {
+    private TargetApplier(
+            SiteEndpoint target, String linkId, long originServerId, long holderEpoch, TargetSession session)
+            throws SQLException {
+        this.holderEpoch = holderEpoch;
         this.target = target;
         this.linkId = linkId;
-        this.connection = connection;
-        this.rows = new RowApplier(connection, target.toString());
+        this.originServerId = originServerId;
+        this.session = session;
+        this.updatePosition = session.connection().prepareStatement(Catalog.UPDATE_POSITION);
     }
 
-    /** Opens a session at {@code target}. @throws LinkException {@code TARGET_UNAVAILABLE} when it cannot */
-    public static TargetApplier open(SiteEndpoint target, String linkId) {
+    /**
+     * Opens a session at {@code target} for link {@code linkId} whose source has server id {@code originServerId}.
+     *
+     * @throws LinkException {@code TARGET_UNAVAILABLE} when it cannot
+     */
+    public static TargetApplier open(SiteEndpoint target, String linkId, long originServerId, long holderEpoch) {
         try {
-            Connection c = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
-            c.setAutoCommit(false);
-            return new TargetApplier(target, linkId, c);
+            return new TargetApplier(
+                    target, linkId, originServerId, holderEpoch, TargetSession.open(target, originServerId));
         } catch (SQLException e) {
-            throw new LinkException(
-                    Code.TARGET_UNAVAILABLE,
-                    "cannot connect to target master " + target + ": " + e.getMessage()
-                            + "; the link retries until it is reachable",
-                    e);
+            throw SqlErrors.classify(e, target.toString(), "opening an apply session for link " + linkId);
         }
     }
 
-    public Connection connection() {
-        return connection;
+    public String linkId() {
+        return linkId;
     }
 
     /** The stored position of this link, creating its row (unlogged) from {@code initial} on first use. */
     public LinkPosition position(LinkPosition initial, String targetSite) {
         try {
-            var stored = Catalog.load(connection, linkId);
-            connection.commit();
-            if (stored.isPresent()) {
-                return stored.get();
-            }
-            unlogged(() -> Catalog.create(connection, initial, targetSite));
-            return initial;
+            unlogged(() -> {
+                Catalog.create(session.connection(), initial.as(linkId), targetSite);
+                long holder = Catalog.claim(session.connection(), linkId, holderEpoch);
+                if (holder != holderEpoch) {
+                    throw superseded(linkId, holder);
+                }
+            });
+            LinkPosition stored = Catalog.load(session.connection(), linkId).orElseThrow();
+            session.connection().commit();
+            return stored;
         } catch (SQLException e) {
             throw failure(e, "reading the position of link " + linkId);
         }
     }
 
-    /** Applies DDL transaction {@code tx} (from {@code origin}), then moves the position to {@code next}. */
-    public void applyDdl(SourceTransaction tx, String origin, LinkPosition next) {
-        applyDdl(tx, origin, next, List.of());
-    }
-
-    /** As {@link #applyDdl(SourceTransaction, String, LinkPosition)}, moving the positions of {@code others} too. */
-    public void applyDdl(SourceTransaction tx, String origin, LinkPosition next, List<String> others) {
-        try {
-            executeDdl(tx, origin);
-            updatePositions(next, tx.commitMillis(), 1, others);
-            connection.commit();
-            firstAfterResume = false;
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw failure(e, "applying " + tx.gtid());
-        } catch (LinkException e) {
-            rollbackQuietly();
-            throw e;
-        }
+    private LinkException superseded(String id, long holder) {
+        return new LinkException(
+                Code.SUPERSEDED,
+                "link " + id + " at " + target + " is held by holder epoch " + holder + ", not this instance's "
+                        + holderEpoch + ": another instance applies it now, so this one stops (nothing it had not"
+                        + " committed is applied)");
     }
 
     /**
-     * Applies the rows of {@code group} (consecutive row transactions, in order) and moves the position
-     * to {@code next} (after the last of them), all in one target transaction.
+     * Applies row transactions {@code group} (consecutive, in order, one format description) and moves the
+     * position to {@code next} (after the last of them), and those of {@code others} (channels) too, in one
+     * target transaction.
      */
-    public void applyRows(List<SourceTransaction> group, LinkPosition next) {
-        applyRows(group, next, List.of());
-    }
-
-    /** As {@link #applyRows(List, LinkPosition)}, moving the positions of {@code others} (channels) too. */
     public void applyRows(List<SourceTransaction> group, LinkPosition next, List<String> others) {
         try {
-            rows.apply(byShard(group));
-            rows.flush();
+            session.useFormat(group.get(0).format());
+            Map<String, Long> columns = new HashMap<>();
+            group.forEach(tx -> columns.putAll(tx.columns()));
+            ColumnCounts.check(session.connection(), columns, target.toString());
+            for (SourceTransaction tx : group) {
+                replay(tx);
+            }
             updatePositions(next, group.get(group.size() - 1).commitMillis(), group.size(), others);
-            connection.commit();
+            session.connection().commit();
             firstAfterResume = false;
         } catch (SQLException e) {
-            rows.discard();
             rollbackQuietly();
             throw failure(e, "applying " + describe(group));
         } catch (LinkException e) {
-            rows.discard();
             rollbackQuietly();
             throw e;
         }
     }
 
-    /** A statement used after its session died fails with a generic error: it is a lost connection too. */
-    private LinkException failure(SQLException e, String what) {
-        LinkException classified = SqlErrors.classify(e, target.toString(), what);
-        if (classified.code().isTransient() || !sessionLost()) {
-            return classified;
-        }
-        return new LinkException(
-                LinkException.Code.TARGET_UNAVAILABLE,
-                what + " at " + target + " failed: the session was lost (" + e.getMessage() + "); the link retries",
-                e);
-    }
-
-    private boolean sessionLost() {
-        try {
-            return connection.isClosed() || !connection.isValid(2);
-        } catch (SQLException e) {
-            return true;
-        }
-    }
-
     /**
-     * The rows of a group with each schema's rows together, in their order: shards are independent, so
-     * this keeps every shard's order while letting consecutive INSERTs of a table go out as one batch.
+     * Applies DDL transaction {@code tx} (with the rows of a CREATE TABLE ... SELECT, if any), then moves
+     * the positions.
      */
-    static List<RowChange> byShard(List<SourceTransaction> group) {
-        Map<String, List<RowChange>> bySchema = new LinkedHashMap<>();
-        int total = 0;
-        for (SourceTransaction tx : group) {
-            for (RowChange row : tx.rows()) {
-                bySchema.computeIfAbsent(row.table().schema(), k -> new ArrayList<>())
-                        .add(row);
-                total++;
-            }
+    public void applyDdl(SourceTransaction tx, LinkPosition next, List<String> others) {
+        TxStep.Statement ddl = tx.ddl().orElseThrow();
+        try {
+            executeDdl(tx, ddl, next.sourceSite());
+            session.useFormat(tx.format());
+            ColumnCounts.check(session.connection(), tx.columns(), target.toString());
+            replay(tx);
+            updatePositions(next, tx.commitMillis(), 1, others);
+            session.connection().commit();
+            firstAfterResume = false;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw failure(e, "applying " + tx.gtid() + " (" + excerpt(ddl.text()) + ")");
+        } catch (LinkException e) {
+            rollbackQuietly();
+            throw e;
         }
-        List<RowChange> ordered = new ArrayList<>(total);
-        bySchema.values().forEach(ordered::addAll);
-        return ordered;
-    }
-
-    private static String describe(List<SourceTransaction> group) {
-        String first = group.get(0).gtid();
-        return group.size() == 1
-                ? first
-                : first + " .. " + group.get(group.size() - 1).gtid() + " (grouped)";
     }
 
     /** Stores a position reached by dropped transactions, outside the binlog so that it cannot echo. */
-    public void savePosition(LinkPosition next, long commitMillis) {
+    public void savePosition(LinkPosition next) {
         try {
-            unlogged(() -> updatePosition(next, commitMillis, 0));
+            unlogged(() -> updatePosition(linkId, next, 0, 0));
         } catch (SQLException e) {
             throw failure(e, "saving the position of link " + linkId);
         }
     }
 
-    private void executeDdl(SourceTransaction tx, String origin) throws SQLException {
-        DdlStatement ddl = tx.statements().get(0);
-        String sql = OriginTag.ddlComment(origin, linkId) + ddl.sql();
-        try {
-            if (!useDefaultSchema(ddl.defaultSchema())) {
-                executeWithoutDefaultSchema(sql);
-                return;
+    /** Replays {@code tx}'s row events and savepoints, in order (its DDL is run by {@link #applyDdl}). */
+    private void replay(SourceTransaction tx) throws SQLException {
+        long batch = session.maxBatchBytes();
+        for (TxStep step : tx.steps()) {
+            if (step instanceof TxStep.Rows rows) {
+                BinlogBatcher batcher = new BinlogBatcher(batch, session::replay);
+                rows.events().forEach(batcher::add);
+                batcher.finish();
+            } else if (step instanceof TxStep.Statement st && st.kind() != StatementKind.DDL) {
+                session.execute(st.text());
             }
-            try (Statement s = connection.createStatement()) {
-                s.execute(sql);
+        }
+    }
+
+    private void executeDdl(SourceTransaction tx, TxStep.Statement ddl, String origin) throws SQLException {
+        String prefix = session.isMariaDb() ? "" : OriginTag.ddlComment(origin, linkId);
+        String sql =
+                prefix + EventDdl.withInvoker(ddl.text(), ddl.query().context().invoker());
+        String schema = ddl.query().database();
+        try {
+            TargetSession on = useDefaultSchema(schema) ? session : schemaless();
+            on.executeInContext(ddl.context(), sql);
+            if (EventDdl.isEventDdl(sql)) {
+                for (String shard : tx.schemas()) {
+                    EventDdl.disableAtCopy(on.connection(), shard);
+                }
             }
         } catch (SQLException e) {
             if (!(firstAfterResume && SqlErrors.isAlreadyAppliedDdl(e))) {
@@ -205,15 +189,15 @@ public final class TargetApplier implements AutoCloseable {
     }
 
     /**
-     * {@code USE}s the statement's default schema; false when it does not exist here (CREATE DATABASE is
-     * logged with the new database as its default schema).
+     * {@code USE}s the statement's default schema; false when there is none or it does not exist here (a
+     * statement that creates it): then it runs on a second session that never has a default schema.
      */
     private boolean useDefaultSchema(String schema) throws SQLException {
         if (schema.isEmpty()) {
             return false;
         }
-        try (Statement s = connection.createStatement()) {
-            s.execute("USE " + RowStatements.quote(schema));
+        try {
+            session.execute("USE `" + schema.replace("`", "``") + "`");
             return true;
         } catch (SQLException e) {
             if (e.getErrorCode() == UNKNOWN_DATABASE) {
@@ -223,17 +207,12 @@ public final class TargetApplier implements AutoCloseable {
         }
     }
 
-    /**
-     * DDL whose default schema does not exist here runs on a second session that never has a default
-     * schema (DDL commits anyway, so it needs no shared transaction).
-     */
-    private void executeWithoutDefaultSchema(String sql) throws SQLException {
+    private TargetSession schemaless() throws SQLException {
         if (schemaless == null) {
-            schemaless = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
+            schemaless = TargetSession.open(target, originServerId);
+            schemaless.connection().setAutoCommit(true);
         }
-        try (Statement s = schemaless.createStatement()) {
-            s.execute(sql);
-        }
+        return schemaless;
     }
 
     private void updatePositions(LinkPosition next, long commitMillis, int applied, List<String> others)
@@ -244,21 +223,21 @@ public final class TargetApplier implements AutoCloseable {
         }
     }
 
-    private void updatePosition(LinkPosition next, long commitMillis, int applied) throws SQLException {
-        updatePosition(linkId, next, commitMillis, applied);
-    }
-
     private void updatePosition(String id, LinkPosition next, long commitMillis, int applied) throws SQLException {
-        PreparedStatement s = rows.statement(Catalog.UPDATE_POSITION);
-        s.setString(1, next.sourceSite());
-        s.setString(2, next.gtidSet());
-        s.setString(3, next.lastGtid());
-        s.setString(4, next.binlog().file());
-        s.setLong(5, next.binlog().position());
-        s.setDouble(6, commitMillis / 1000.0);
-        s.setInt(7, applied);
-        s.setString(8, id);
-        if (s.executeUpdate() != 1) {
+        updatePosition.setString(1, next.sourceSite());
+        updatePosition.setString(2, next.gtidSet().toString());
+        updatePosition.setString(3, next.lastGtid());
+        updatePosition.setString(4, next.binlog().file());
+        updatePosition.setLong(5, next.binlog().position());
+        updatePosition.setDouble(6, commitMillis / 1000.0);
+        updatePosition.setInt(7, applied);
+        updatePosition.setString(8, id);
+        updatePosition.setLong(9, holderEpoch);
+        if (updatePosition.executeUpdate() != 1) {
+            long holder = Catalog.holderEpoch(session.connection(), id);
+            if (holder >= 0) {
+                throw superseded(id, holder);
+            }
             throw new LinkException(
                     Code.CATALOG_FAILED,
                     "the position row of link " + id + " is missing at " + target
@@ -271,43 +250,65 @@ public final class TargetApplier implements AutoCloseable {
     }
 
     private void unlogged(SqlWork work) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("SET SESSION sql_log_bin=0");
-            try {
-                work.run();
-                connection.commit();
-            } catch (SQLException e) {
-                rollbackQuietly();
-                throw e;
-            } finally {
-                s.execute("SET SESSION sql_log_bin=1");
-            }
+        session.execute("SET SESSION sql_log_bin=0");
+        try {
+            work.run();
+            session.connection().commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        } finally {
+            session.execute("SET SESSION sql_log_bin=1");
         }
+    }
+
+    /** A statement used after its session died fails with a generic error: it is a lost connection too. */
+    private LinkException failure(SQLException e, String what) {
+        LinkException classified = SqlErrors.classify(e, target.toString(), what);
+        if (classified.code().isTransient() || !session.isLost()) {
+            return classified;
+        }
+        return new LinkException(
+                Code.TARGET_UNAVAILABLE,
+                what + " at " + target + " failed: the session was lost (" + SqlErrors.withoutValues(e.getMessage())
+                        + "); the link retries",
+                e);
+    }
+
+    private static String describe(List<SourceTransaction> group) {
+        String first = group.get(0).gtid() + " (tables " + group.get(0).tables() + ")";
+        return group.size() == 1
+                ? first
+                : first + " .. " + group.get(group.size() - 1).gtid() + " (grouped)";
+    }
+
+    private static String excerpt(String sql) {
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return flat.length() > 80 ? flat.substring(0, 80) + "..." : flat;
     }
 
     private void rollbackQuietly() {
         try {
-            if (connection.isClosed()) {
-                return;
+            if (!session.connection().isClosed()) {
+                session.connection().rollback();
             }
-            connection.rollback();
         } catch (SQLException e) {
             LOG.warn("rollback after a failure at {} failed too: {}", target, e.toString());
         }
     }
 
-    /** Closes the session without committing anything pending. */
+    /** Closes the sessions without committing anything pending. */
     @Override
     public void close() {
-        closeSession(connection);
+        closeSession(session);
         if (schemaless != null) {
             closeSession(schemaless);
         }
     }
 
-    private void closeSession(Connection session) {
+    private void closeSession(TargetSession s) {
         try {
-            session.close();
+            s.close();
         } catch (SQLException e) {
             LOG.warn("closing a session at {} failed: {}", target, e.toString());
         }

@@ -1,9 +1,7 @@
 package io.shardhome.links.testing;
 
-import com.github.shyiko.mysql.binlog.GtidSet;
-import io.shardhome.links.source.GtidPositions;
+import io.shardhome.filter.gtid.GtidSet;
 import java.util.Locale;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The kind of server the integration tests' site masters are, chosen by the system property {@value
@@ -31,15 +29,16 @@ public enum Flavour {
     }
 
     /**
-     * Skips the calling test unless the site masters are MariaDB, for tests of MariaDB-only features.
+     * Skips the calling test unless the site masters are MariaDB, for tests of MariaDB-only features (fails
+     * it under {@link StrictTests}).
      *
      * @param why the MariaDB-only feature the test needs, shown as the reason it was skipped
      */
     public static void assumeMariaDb(String why) {
-        Assumptions.assumeTrue(
-                current() == MARIADB,
-                () -> "MariaDB only (" + why + "): skipped against "
-                        + current().name().toLowerCase(Locale.ROOT) + " site masters");
+        if (current() != MARIADB) {
+            StrictTests.skipOrFail("MariaDB only (" + why + "): cannot run against "
+                    + current().name().toLowerCase(Locale.ROOT) + " site masters");
+        }
     }
 
     public boolean isMariaDb() {
@@ -51,9 +50,7 @@ public enum Flavour {
      * position {@code position} (MariaDB: per-domain sequence; MySQL: set containment).
      */
     public boolean covers(String processed, String position) {
-        return isMariaDb()
-                ? GtidPositions.behind(true, processed, position) == 0
-                : new GtidSet(position).isContainedWithin(new GtidSet(processed));
+        return GtidSet.parse(processed).covers(GtidSet.parse(position));
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.shardhome.links.testing;
 
-import io.shardhome.links.LinkException;
 import io.shardhome.links.embedded.EmbeddedMariaDb;
 import io.shardhome.links.embedded.EmbeddedMariaDb.Account;
+import io.shardhome.links.embedded.EmbeddedMariaDbException;
 import io.shardhome.links.embedded.EmbeddedMariaDbOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +42,7 @@ final class MariaDbServer implements SiteServer {
                 new EmbeddedMariaDbOptions(root.resolve("base"), root, 0, id, ACCOUNTS, FAST_ARGS, true);
         try {
             return new MariaDbServer(site, EmbeddedMariaDb.start(options));
-        } catch (LinkException e) {
+        } catch (EmbeddedMariaDbException e) {
             throw new IllegalStateException("could not start the MariaDB master of test site " + site, e);
         }
     }
@@ -61,7 +61,7 @@ final class MariaDbServer implements SiteServer {
     public void restart() {
         try {
             server.restart();
-        } catch (LinkException e) {
+        } catch (EmbeddedMariaDbException e) {
             throw new IllegalStateException("could not restart the MariaDB master of test site " + site, e);
         }
     }

@@ -3,7 +3,6 @@ package io.shardhome.links.testing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * gtid_domain_id}), 1, 2, 3, ... in order of first use, so GTIDs of different sites are distinguishable.
  *
  * <p>When the flavour's servers cannot run on this machine (MySQL 8 without a Docker engine), {@link
- * #get(String)} skips the calling test through a JUnit assumption; the reason is logged once. Test classes
+ * #get(String)} skips the calling test through a JUnit assumption, or fails it under {@link StrictTests}
+ * (as in CI); the reason is logged once. Test classes
  * that reach sites before their tests run (Spring contexts, {@code @BeforeAll}) are annotated {@link
  * RequiresSiteMasters} to be skipped as a whole.
  *
@@ -45,9 +45,12 @@ public final class MariaDbSites {
         return started;
     }
 
-    /** Aborts the calling test; JUnit is referenced only here, as bench harnesses run without it. */
+    /**
+     * Skips the calling test ({@link StrictTests}: fails it in CI); JUnit is referenced only from here, as
+     * bench harnesses run without it.
+     */
     private static void skipTest(String reason) {
-        Assumptions.abort(reason);
+        StrictTests.skipOrFail(reason);
     }
 
     /**

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/moves")
 class MoveController {
     private final MoveHosting hosting;
+    private final MoveMetrics metrics;
 
-    MoveController(MoveHosting hosting) {
+    MoveController(MoveHosting hosting, MoveMetrics metrics) {
         this.hosting = hosting;
+        this.metrics = metrics;
     }
 
     @PostMapping
@@ -34,6 +36,7 @@ class MoveController {
                 e -> MoveBody.of(
                         e.get(e.start(request.shard().trim(), request.to().trim()))),
                 engine);
+        metrics.watch(move.id());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/moves/" + move.id()))
                 .body(move);

@@ -1,14 +1,19 @@
 package io.shardhome.service.moves.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.config.ShardhomeProperties;
 import io.shardhome.service.error.ServiceException;
 import io.shardhome.service.error.ServiceException.Code;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Joins the move leader election once the directory is up; leaves it before the directory goes down. */
+/**
+ * Joins the move leader election once the directory is up; leaves it before the directory goes down.
+ * Exports the moves' metrics.
+ */
 @Configuration(proxyBeanMethods = false)
 class MovesConfiguration {
     @Bean(destroyMethod = "close")
@@ -25,5 +30,12 @@ class MovesConfiguration {
                     e);
         }
         return hosting;
+    }
+
+    @Bean(destroyMethod = "close")
+    MoveMetrics moveMetrics(MoveHosting hosting, MeterRegistry registry) {
+        MoveMetrics metrics = new MoveMetrics(hosting, registry, Duration.ofSeconds(1));
+        metrics.start();
+        return metrics;
     }
 }

@@ -1,0 +1,69 @@
+-- covers: DATE, TIME, DATETIME and TIMESTAMP with fractional seconds of every precision 0-6 at their
+--   minimum and maximum ('0001-01-01', '9999-12-31 23:59:59.999999', '-838:59:59.999999',
+--   '2038-01-19 03:14:07.999999'), negative and fractional TIME, DATETIME '1970-01-01 00:00:00' (not a zero
+--   date), pre-Gregorian dates, leap days, TIMESTAMP written in several session time zones (+13:00, -12:00,
+--   +05:45, SYSTEM) and read back in UTC, TIMESTAMP DEFAULT/ON UPDATE CURRENT_TIMESTAMP with a fixed
+--   session timestamp, YEAR (1901, 2155, 0000); inserted, updated and deleted by key.
+-- expect: identical
+
+CREATE DATABASE acme;
+USE acme;
+SET time_zone = '+00:00';
+
+CREATE TABLE temporals (
+  id INT PRIMARY KEY,
+  d DATE, t0 TIME, t3 TIME(3), t6 TIME(6), dt0 DATETIME, dt1 DATETIME(1), dt2 DATETIME(2), dt3 DATETIME(3),
+  dt4 DATETIME(4), dt5 DATETIME(5), dt6 DATETIME(6), ts0 TIMESTAMP NULL, ts3 TIMESTAMP(3) NULL,
+  ts6 TIMESTAMP(6) NULL, y YEAR
+);
+INSERT INTO temporals VALUES
+  (1, '0001-01-01', '-838:59:59', '-838:59:59.999', '-838:59:59.999999', '0001-01-01 00:00:00',
+      '0001-01-01 00:00:00.1', '0001-01-01 00:00:00.01', '0001-01-01 00:00:00.001', '0001-01-01 00:00:00.0001',
+      '0001-01-01 00:00:00.00001', '0001-01-01 00:00:00.000001', '1970-01-01 00:00:01', '1970-01-01 00:00:01.001',
+      '1970-01-01 00:00:01.000001', 1901),
+  (2, '9999-12-31', '838:59:59', '838:59:59.999', '838:59:59.999999', '9999-12-31 23:59:59',
+      '9999-12-31 23:59:59.9', '9999-12-31 23:59:59.99', '9999-12-31 23:59:59.999', '9999-12-31 23:59:59.9999',
+      '9999-12-31 23:59:59.99999', '9999-12-31 23:59:59.999999', '2038-01-19 03:14:07',
+      '2038-01-19 03:14:07.999', '2038-01-19 03:14:07.999999', 2155),
+  (3, '1970-01-01', '00:00:00', '-00:00:00.001', '-00:00:00.000001', '1970-01-01 00:00:00',
+      '1970-01-01 00:00:00.0', '1970-01-01 00:00:00.00', '1970-01-01 00:00:00.000', '1970-01-01 00:00:00.0000',
+      '1970-01-01 00:00:00.00000', '1970-01-01 00:00:00.000000', '2000-01-01 00:00:00',
+      '2000-01-01 00:00:00.5', '2000-01-01 00:00:00.000500', 0),
+  (4, '1582-10-10', '-01:02:03', '-01:02:03.5', '-00:00:01.123456', '1582-10-04 12:00:00', '1000-01-01 00:00:00.5',
+      '1899-12-31 23:59:59.99', '1900-02-28 00:00:00.001', '2024-02-29 12:34:56.7891', '2000-02-29 00:00:00.12345',
+      '2016-12-31 23:59:59.999999', '2024-02-29 12:00:00', '2024-02-29 12:00:00.123', '2024-02-29 12:00:00.123456',
+      2000),
+  (5, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+UPDATE temporals SET t6 = '12:00:00.000001', dt6 = '2001-02-03 04:05:06.7', ts6 = '2001-02-03 04:05:06.000007' WHERE id = 1;
+UPDATE temporals SET d = '1000-01-01', t0 = '-00:00:01' WHERE id = 3;
+DELETE FROM temporals WHERE id = 4;
+
+-- the same wall-clock text written in other session time zones is another instant
+CREATE TABLE instants (id INT PRIMARY KEY, zone VARCHAR(10), ts TIMESTAMP(6) NULL, dt DATETIME(6));
+SET time_zone = '+13:00';
+INSERT INTO instants VALUES (1, '+13:00', '2024-06-01 12:00:00.123456', '2024-06-01 12:00:00.123456');
+INSERT INTO instants VALUES (2, '+13:00', '1970-01-01 13:00:01', '1970-01-01 13:00:01');
+SET time_zone = '-12:00';
+INSERT INTO instants VALUES (3, '-12:00', '2024-06-01 12:00:00.123456', '2024-06-01 12:00:00.123456');
+INSERT INTO instants VALUES (4, '-12:00', '2038-01-18 15:14:07.999999', '2038-01-18 15:14:07.999999');
+SET time_zone = '+05:45';
+INSERT INTO instants VALUES (5, '+05:45', '2024-06-01 12:00:00.123456', '2024-06-01 12:00:00.123456');
+UPDATE instants SET ts = '2030-01-01 00:00:00' WHERE id = 1;
+SET time_zone = SYSTEM;
+INSERT INTO instants VALUES (6, 'SYSTEM', '2024-06-01 12:00:00', '2024-06-01 12:00:00');
+SET time_zone = '+00:00';
+
+-- automatic TIMESTAMP values follow the session's timestamp, which a row image already carries
+CREATE TABLE stamped (
+  id INT PRIMARY KEY, v INT,
+  created TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  updated TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6),
+  dt DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3)
+);
+SET timestamp = 1700000000.123456;
+INSERT INTO stamped (id, v) VALUES (1, 1), (2, 2);
+SET timestamp = 1700000100.654321;
+UPDATE stamped SET v = 10 WHERE id = 1;
+SET timestamp = DEFAULT;
+INSERT INTO stamped (id, v) VALUES (3, 3);
+UPDATE stamped SET v = 30 WHERE id = 3;
