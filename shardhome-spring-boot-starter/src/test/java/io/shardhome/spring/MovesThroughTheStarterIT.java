@@ -70,7 +70,7 @@ class MovesThroughTheStarterIT {
                         .max()
                         .orElseThrow()
                 / 1_000_000;
-        assertThat(slowestMillis).as("slowest write (ms)").isLessThan(FENCE_WAIT.toMillis());
+        assertThat(slowestMillis).as("slowest write (ms); the moves: %s", moves).isLessThan(FENCE_WAIT.toMillis());
         assertNothingWrittenAtAnOldHomeWhileItWasNotHome(shard, moves);
         assertEveryAcknowledgedWriteAtBothSites(shard, writes);
         assertThat(service.linkState("nyc", "sjc")).isEqualTo("ONLINE");

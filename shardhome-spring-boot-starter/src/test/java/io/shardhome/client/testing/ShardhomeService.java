@@ -120,8 +120,10 @@ public final class ShardhomeService {
                 "--shardhome.security.tokens[1].role=reader",
                 "--shardhome.links.publish-interval=200ms",
                 "--shardhome.map-feed.heartbeat=1s",
-                "--shardhome.moves.app-user=" + APP_USER,
-                "--shardhome.moves.app-host=%",
+                // The fence closes every other account that can write a moving shard (the application's
+                // included); the test sites' administrators are trusted.
+                "--shardhome.grants.trusted-accounts=root@localhost,mariadb.sys@localhost," + MariaDbSite.USER + "@%,"
+                        + MariaDbSite.LINK_USER + "@%",
                 "--logging.level.io.shardhome=INFO"));
         for (int i = 0; i < SITES.size(); i++) {
             String site = SITES.get(i);
