@@ -150,8 +150,8 @@ public final class ShardRoutingDataSource extends RoutingDataSourceBase implemen
             writesCheckedNanos.put(shard, System.nanoTime());
             LOG.warn(
                     "shard '{}' was fenced and its home {} still lists no write privilege for this account after"
-                            + " {} ms; handing out the connection anyway (if grants come from roles or wildcards, that"
-                            + " is expected)",
+                            + " {} ms; handing out the connection anyway (if its grants come from roles, that is"
+                            + " expected)",
                     shard,
                     location.home(),
                     options.fenceWait().toMillis());

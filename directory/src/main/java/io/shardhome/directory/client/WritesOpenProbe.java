@@ -1,7 +1,7 @@
 package io.shardhome.directory.client;
 
+import io.shardhome.filter.map.SchemaPattern;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,12 +11,18 @@ import java.sql.Statement;
  * account ({@code information_schema}, MySQL and MariaDB). A move grants the application's write
  * privileges at the new home only after its links have seen the flip, so right after a fence a writer
  * asks before it hands out a connection there. Stateless.
+ *
+ * <p>The listed schema of a grant is its pattern as stored in {@code mysql.db}: a move grants on the
+ * escaped name ({@code `acme\_eu`.*}, so the grant covers that schema alone), an administrator may grant
+ * on the plain name or a wildcard ({@code `acme\_%`.*}); each is matched as the server matches it. A
+ * global write privilege covers every schema.
  */
 final class WritesOpenProbe {
-    static final String SQL = "SELECT (SELECT COUNT(*) FROM information_schema.SCHEMA_PRIVILEGES"
-            + " WHERE TABLE_SCHEMA = ? AND PRIVILEGE_TYPE IN ('INSERT', 'UPDATE', 'DELETE'))"
-            + " + (SELECT COUNT(*) FROM information_schema.USER_PRIVILEGES"
-            + " WHERE PRIVILEGE_TYPE IN ('INSERT', 'UPDATE', 'DELETE'))";
+    static final String WRITE_PRIVILEGES = "PRIVILEGE_TYPE IN ('INSERT', 'UPDATE', 'DELETE')";
+    static final String SQL = "SELECT TABLE_SCHEMA, @@lower_case_table_names FROM information_schema.SCHEMA_PRIVILEGES"
+            + " WHERE " + WRITE_PRIVILEGES
+            + " UNION ALL SELECT '%', @@lower_case_table_names FROM information_schema.USER_PRIVILEGES"
+            + " WHERE " + WRITE_PRIVILEGES;
 
     private WritesOpenProbe() {}
 
@@ -26,11 +32,11 @@ final class WritesOpenProbe {
      * granted the writes between that moment and this check.
      */
     static boolean writable(Connection connection, String schema) throws SQLException {
-        boolean writable;
-        try (PreparedStatement s = connection.prepareStatement(SQL)) {
-            s.setString(1, schema);
-            try (ResultSet rs = s.executeQuery()) {
-                writable = rs.next() && rs.getLong(1) > 0;
+        boolean writable = false;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(SQL)) {
+            while (!writable && rs.next()) {
+                writable = SchemaPattern.matches(rs.getString(1), schema, rs.getInt(2) != 0);
             }
         }
         if (writable) {
