@@ -55,6 +55,7 @@ final class DemoCluster implements AutoCloseable {
     }
 
     private final DemoSettings settings;
+    private final DemoExample example;
     private final List<EmbeddedMariaDbOptions> siteOptions = new ArrayList<>();
     /** Held by the start-up step in progress; close() takes it to know no step runs any more. */
     private final ReentrantLock step = new ReentrantLock();
@@ -67,7 +68,13 @@ final class DemoCluster implements AutoCloseable {
     private volatile DemoLock lock;
 
     DemoCluster(DemoSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param example the example application to run next to the sites, or null */
+    DemoCluster(DemoSettings settings, DemoExample example) {
         this.settings = settings;
+        this.example = example;
         List<String> names = settings.sites();
         for (int i = 0; i < names.size(); i++) {
             siteOptions.add(DemoSite.options(
@@ -91,16 +98,18 @@ final class DemoCluster implements AutoCloseable {
                 lock = DemoLock.acquire(settings.layout());
                 prepareDataDir();
             });
-            inStep(
-                    false,
-                    () -> service = ShardhomeApplication.start(
-                            settings.serviceArguments().toArray(String[]::new)));
+            inStep(false, () -> service = ShardhomeApplication.start(serviceArguments()));
             for (int i = 0; i < siteOptions.size(); i++) {
                 String name = settings.sites().get(i);
                 EmbeddedMariaDbOptions options = siteOptions.get(i);
                 inStep(true, () -> sites.add(DemoSite.start(name, options)));
             }
             inStep(false, () -> seeded = DemoSeed.apply(service.getBean(DirectoryAccess.class), List.copyOf(sites)));
+            if (example != null) {
+                // Not a step: close() stops the example process, which ends its start-up wait.
+                requireStarting();
+                example.start(httpPort());
+            }
             if (!state.compareAndSet(State.STARTING, State.RUNNING)) {
                 throw stoppedWhileStarting();
             }
@@ -124,6 +133,20 @@ final class DemoCluster implements AutoCloseable {
         } finally {
             startingServer = false;
             step.unlock();
+        }
+    }
+
+    private String[] serviceArguments() {
+        List<String> arguments = new ArrayList<>(settings.serviceArguments());
+        if (example != null) {
+            arguments.addAll(example.serviceArguments());
+        }
+        return arguments.toArray(String[]::new);
+    }
+
+    private void requireStarting() {
+        if (state.get() != State.STARTING) {
+            throw stoppedWhileStarting();
         }
     }
 
@@ -198,6 +221,11 @@ final class DemoCluster implements AutoCloseable {
         return seeded;
     }
 
+    /** The example application, or null when the demo runs without it. */
+    DemoExample example() {
+        return example;
+    }
+
     DemoSettings settings() {
         return settings;
     }
@@ -266,6 +294,9 @@ final class DemoCluster implements AutoCloseable {
     }
 
     private void stopAll() {
+        if (example != null) {
+            example.close();
+        }
         ConfigurableApplicationContext context = service;
         if (context != null) {
             context.close();

@@ -67,6 +67,22 @@ public final class DemoCommand implements Callable<Integer> {
                     + " exit 0 when it did, 1 when not")
     boolean check;
 
+    @Option(
+            names = "--with-example",
+            description = "also run the example application (examples/notes) against the demo, reading nyc's copies")
+    boolean withExample;
+
+    @Option(
+            names = "--example-port",
+            description = "HTTP port of the example application (default 8081; --check: a free one)")
+    Integer examplePort;
+
+    @Option(
+            names = "--example-jar",
+            description = "the example application's jar (default $SHARDHOME_EXAMPLE_JAR, else"
+                    + " examples/notes/target/notes-example.jar)")
+    Path exampleJar;
+
     @Spec
     CommandSpec spec;
 
@@ -78,7 +94,8 @@ public final class DemoCommand implements Callable<Integer> {
                 + String.join(", ", settings.sites()) + " in "
                 + settings.layout().dataDir() + " (the first start unpacks MariaDB: about a minute)...");
         out.flush();
-        DemoCluster cluster = new DemoCluster(settings);
+        DemoExample example = withExample ? example(settings) : null;
+        DemoCluster cluster = new DemoCluster(settings, example);
         AtomicBoolean signalled = new AtomicBoolean();
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -98,6 +115,9 @@ public final class DemoCommand implements Callable<Integer> {
                 throw e;
             }
             out.println(DemoBanner.render(settings.layout(), cluster.httpPort(), sitePorts(cluster), cluster.seeded()));
+            if (example != null) {
+                out.println(DemoExampleBanner.render(example));
+            }
             out.flush();
             return check ? runCheck(cluster, out) : runUntilStopped();
         } finally {
@@ -107,6 +127,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int runCheck(DemoCluster cluster, PrintWriter out) throws InterruptedException {
         Optional<String> problem = DemoCheck.run(cluster, out);
+        if (problem.isEmpty() && withExample) {
+            problem = DemoExampleBanner.check(cluster.example(), out);
+        }
         problem.ifPresent(p -> spec.commandLine().getErr().println("shardhome demo --check failed: " + p));
         out.println(problem.isEmpty() ? "check passed; stopping the demo" : "stopping the demo");
         out.flush();
@@ -124,6 +147,18 @@ public final class DemoCommand implements Callable<Integer> {
     private static int runUntilStopped() throws InterruptedException {
         new CountDownLatch(1).await();
         return OK;
+    }
+
+    private DemoExample example(DemoSettings settings) {
+        Path jar = exampleJar;
+        if (jar == null) {
+            String fromLauncher = System.getenv("SHARDHOME_EXAMPLE_JAR");
+            jar = fromLauncher != null
+                    ? Path.of(fromLauncher)
+                    : Path.of("examples", "notes", "target", "notes-example.jar");
+        }
+        int port = examplePort != null ? examplePort : check ? 0 : 8081;
+        return new DemoExample(jar, port == 0 ? DemoExample.freePort() : port, settings.layout());
     }
 
     DemoSettings settings() {

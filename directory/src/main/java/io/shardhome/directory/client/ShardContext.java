@@ -5,16 +5,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The shard (customer) the current thread works on, for {@link ShardRoutingDataSource}. Scopes nest and
- * restore the outer shard on close:
+ * The shard (customer) the current thread works on, for {@link ShardRoutingDataSource}. The one obvious
+ * way to set it:
  *
  * <pre>{@code
- * try (ShardContext.Scope s = ShardContext.enter("acme")) {
- *     jdbcTemplate.update(...);   // routed to acme's home master
- * }
+ * ShardContext.run("acme", () -> jdbcTemplate.update(...));              // routed to acme's home master
+ * List<Note> notes = ShardContext.call("acme", AccessMode.READ_ONLY, () -> repository.findAll());
  * }</pre>
  *
- * <p>Thread-confined (a {@link ThreadLocal}); hand the shard id over explicitly to other threads.
+ * <p>Scopes nest and restore the outer shard when they end ({@link #enter} gives the scope itself, for
+ * try-with-resources). Thread-confined (a {@link ThreadLocal}); hand the shard id over explicitly to
+ * other threads.
  */
 public final class ShardContext {
     private static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
@@ -56,6 +57,18 @@ public final class ShardContext {
         }
     }
 
+    /** Work on a shard that may throw. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T call() throws E;
+    }
+
+    /** Work on a shard without a result that may throw. */
+    @FunctionalInterface
+    public interface VoidWork<E extends Exception> {
+        void run() throws E;
+    }
+
     /** Works on {@code shardId} with reads and writes until the scope closes. */
     public static Scope enter(String shardId) {
         return enter(shardId, AccessMode.READ_WRITE);
@@ -66,6 +79,28 @@ public final class ShardContext {
         Scope scope = new Scope(CURRENT.get());
         CURRENT.set(next);
         return scope;
+    }
+
+    /** Runs {@code work} with reads and writes on {@code shardId}, then restores the outer shard. */
+    public static <E extends Exception> void run(String shardId, VoidWork<E> work) throws E {
+        run(shardId, AccessMode.READ_WRITE, work);
+    }
+
+    public static <E extends Exception> void run(String shardId, AccessMode mode, VoidWork<E> work) throws E {
+        try (Scope scope = enter(shardId, mode)) {
+            work.run();
+        }
+    }
+
+    /** Calls {@code work} with reads and writes on {@code shardId} and returns its result. */
+    public static <T, E extends Exception> T call(String shardId, Work<T, E> work) throws E {
+        return call(shardId, AccessMode.READ_WRITE, work);
+    }
+
+    public static <T, E extends Exception> T call(String shardId, AccessMode mode, Work<T, E> work) throws E {
+        try (Scope scope = enter(shardId, mode)) {
+            return work.call();
+        }
     }
 
     public static Optional<Current> current() {

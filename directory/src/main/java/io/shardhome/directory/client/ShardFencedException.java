@@ -1,6 +1,7 @@
 package io.shardhome.directory.client;
 
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 
 /**
  * A write connection was refused because the shard is FENCED: a move of its home is cutting over.
@@ -21,9 +22,16 @@ public class ShardFencedException extends SQLTransientConnectionException {
     private final long mapVersion;
 
     public ShardFencedException(String shardId, long mapVersion) {
+        this(shardId, mapVersion, Duration.ZERO);
+    }
+
+    /** @param waited how long the request waited for the fence to end before giving up */
+    public ShardFencedException(String shardId, long mapVersion, Duration waited) {
         super(
                 "shard '" + shardId + "' is FENCED (map version " + mapVersion + "): a move of its home is cutting "
-                        + "over and writes are refused; retry in a moment",
+                        + "over and writes are refused"
+                        + (waited.isZero() ? "" : "; waited " + waited.toMillis() + " ms for it to end") + "; retry in"
+                        + " a moment",
                 SQL_STATE);
         this.shardId = shardId;
         this.mapVersion = mapVersion;

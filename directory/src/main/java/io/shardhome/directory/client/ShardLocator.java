@@ -21,6 +21,11 @@ public final class ShardLocator {
         this.source = source;
     }
 
+    /** Where the answers come from. */
+    DirectorySnapshotSource source() {
+        return source;
+    }
+
     /**
      * @throws DirectoryException {@code UNKNOWN_SHARD} when the shard is not in the map; {@code
      *     UNKNOWN_SITE} when its home site is not registered

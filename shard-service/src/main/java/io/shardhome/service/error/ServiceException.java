@@ -66,7 +66,9 @@ public class ServiceException extends RuntimeException {
         NOT_MOVE_LEADER(HttpStatus.SERVICE_UNAVAILABLE),
         INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR),
         /** The directory (ZooKeeper) cannot be reached or refused the service's identity. */
-        DIRECTORY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
+        DIRECTORY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+        /** This instance streams the map to as many watchers as it may (shardhome.map-feed.max-watchers). */
+        TOO_MANY_WATCHERS(HttpStatus.SERVICE_UNAVAILABLE);
 
         private final HttpStatus status;
 

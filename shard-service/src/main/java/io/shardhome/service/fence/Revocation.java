@@ -1,5 +1,6 @@
 package io.shardhome.service.fence;
 
+import io.shardhome.filter.map.SchemaPattern;
 import java.util.List;
 import java.util.Objects;
 

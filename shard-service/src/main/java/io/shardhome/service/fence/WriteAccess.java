@@ -1,5 +1,6 @@
 package io.shardhome.service.fence;
 
+import io.shardhome.filter.map.SchemaPattern;
 import io.shardhome.service.fence.GrantTables.DbGrant;
 import io.shardhome.service.fence.GrantTables.Principal;
 import io.shardhome.service.fence.GrantTables.Proxy;

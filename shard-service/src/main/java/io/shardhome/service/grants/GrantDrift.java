@@ -1,12 +1,12 @@
 package io.shardhome.service.grants;
 
 import io.shardhome.filter.map.Home;
+import io.shardhome.filter.map.SchemaPattern;
 import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.service.fence.GrantSql;
 import io.shardhome.service.fence.GrantTables;
 import io.shardhome.service.fence.Grantee;
 import io.shardhome.service.fence.SchemaAccess;
-import io.shardhome.service.fence.SchemaPattern;
 import io.shardhome.service.fence.WriteAccess;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,9 +1,9 @@
 package io.shardhome.service.grants;
 
 import io.shardhome.filter.map.Home;
+import io.shardhome.filter.map.SchemaPattern;
 import io.shardhome.service.fence.GrantSql;
 import io.shardhome.service.fence.Grantee;
-import io.shardhome.service.fence.SchemaPattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.shardhome.service.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shardhome.service.config.ShardhomeProperties;
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,12 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+                .authorizeHttpRequests(auth -> auth
+                        // A stream's later dispatches (the map feed's server-sent events ending) belong to a
+                        // request that was authorized when it started.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error")
                         .permitAll()
                         // The admin page's static files (admin-ui); the page sends credentials on its API calls.
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/ui/**")

@@ -1,4 +1,4 @@
-package io.shardhome.service.fence;
+package io.shardhome.filter.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,11 @@
-package io.shardhome.service.fence;
+package io.shardhome.filter.map;
 
 import java.util.Locale;
 
 /**
  * Database names in grants: {@code %} and {@code _} are wildcards unless escaped with a backslash, as
- * in {@code mysql.db}. Pure and thread-safe.
+ * in {@code mysql.db}: how the service's fences read and write grants, and how a client reads the grants
+ * {@code information_schema} lists. Pure and thread-safe.
  */
 public final class SchemaPattern {
     private SchemaPattern() {}
