@@ -21,6 +21,9 @@ import java.util.Set;
  * @param onlyShards when not empty, the only shards the link carries (a re-seed's catch-up reader)
  * @param idSuffix appended to the link id of a helper link reading the same source and target (its own
  *     position row), e.g. {@code ~reseed-acme}; empty for a site link
+ * @param holderEpoch the epoch of the instance running the link (raised by each new holder); its position
+ *     writes at the target succeed only while the target's rows carry it, so a deposed holder cannot
+ *     commit late (0: no holder fencing, for links run outside the service)
  */
 public record LinkConfig(
         LinkRoles roles,
@@ -35,7 +38,8 @@ public record LinkConfig(
         int maxGroup,
         int channels,
         Set<String> onlyShards,
-        String idSuffix) {
+        String idSuffix,
+        long holderEpoch) {
     public LinkConfig {
         onlyShards = onlyShards == null ? Set.of() : Set.copyOf(onlyShards);
         idSuffix = idSuffix == null ? "" : idSuffix;
@@ -81,7 +85,8 @@ public record LinkConfig(
                 100,
                 1,
                 Set.of(),
-                "");
+                "",
+                0);
     }
 
     /** The same link committing at most {@code transactions} source transactions per target commit. */
@@ -96,55 +101,47 @@ public record LinkConfig(
 
     /** A helper link that carries only {@code shards}, under its own id (this id + {@code suffix}). */
     public LinkConfig onlyFor(Set<String> shards, String suffix) {
-        return new LinkConfig(
-                roles,
-                source,
-                target,
-                policies,
+        return copy(
                 startGtid,
                 readerServerId + 1 + Math.floorMod(suffix.hashCode(), 1000),
-                queueCapacity,
-                retryMin,
-                retryMax,
                 maxGroup,
                 1,
                 shards,
-                suffix);
+                suffix,
+                holderEpoch);
     }
 
     /** The same link starting, when its target has no position for it, after {@code gtidSet}. */
     public LinkConfig startingAfter(String gtidSet) {
-        return new LinkConfig(
-                roles,
-                source,
-                target,
-                policies,
-                gtidSet,
-                readerServerId,
-                queueCapacity,
-                retryMin,
-                retryMax,
-                maxGroup,
-                channels,
-                onlyShards,
-                idSuffix);
+        return copy(gtidSet, readerServerId, maxGroup, channels, onlyShards, idSuffix, holderEpoch);
+    }
+
+    /** The same link run by a holder of {@code epoch} (see {@link #holderEpoch()}). */
+    public LinkConfig withHolderEpoch(long epoch) {
+        return copy(startGtid, readerServerId, maxGroup, channels, onlyShards, idSuffix, epoch);
     }
 
     private LinkConfig tuned(int group, int count) {
+        return copy(startGtid, readerServerId, group, count, onlyShards, idSuffix, holderEpoch);
+    }
+
+    private LinkConfig copy(
+            String start, long readerId, int group, int count, Set<String> only, String suffix, long epoch) {
         return new LinkConfig(
                 roles,
                 source,
                 target,
                 policies,
-                startGtid,
-                readerServerId,
+                start,
+                readerId,
                 queueCapacity,
                 retryMin,
                 retryMax,
                 group,
                 count,
-                onlyShards,
-                idSuffix);
+                only,
+                suffix,
+                epoch);
     }
 
     public String linkId() {

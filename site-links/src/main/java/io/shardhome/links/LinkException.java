@@ -48,7 +48,12 @@ public class LinkException extends RuntimeException {
          * The link's apply channel count changed after it stopped without finishing its channels (their
          * stored positions differ): it must run once more with the old count and stop gracefully.
          */
-        CHANNEL_COUNT_CHANGED(false);
+        CHANNEL_COUNT_CHANGED(false),
+        /**
+         * Another instance holds the link now (a later holder epoch at the target): this one must stop, and
+         * nothing it had not committed is applied.
+         */
+        SUPERSEDED(false);
 
         private final boolean isTransient;
 

@@ -35,7 +35,7 @@ final class ParallelApply implements Applier {
         try {
             for (int c = 0; c < config.channels(); c++) {
                 String id = channelId(config.linkId(), c);
-                TargetApplier applier = TargetApplier.open(config.target(), id, sourceServerId);
+                TargetApplier applier = TargetApplier.open(config.target(), id, sourceServerId, config.holderEpoch());
                 LinkPosition from = c == 0 ? initial : parallel.channels.get(0).applied();
                 LinkPosition stored;
                 try {
@@ -46,7 +46,8 @@ final class ParallelApply implements Applier {
                 }
                 parallel.channels.add(new ApplyChannel("link-" + id, applier, stored, progress, config.maxGroup()));
             }
-            parallel.barrier = TargetApplier.open(config.target(), config.linkId(), sourceServerId);
+            parallel.barrier =
+                    TargetApplier.open(config.target(), config.linkId(), sourceServerId, config.holderEpoch());
             parallel.read = parallel.resumePosition();
             return parallel;
         } catch (LinkException e) {

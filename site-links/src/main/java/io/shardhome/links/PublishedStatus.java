@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * @param state {@code OFFLINE}, {@code ONLINE} or {@code OFFLINE:ERROR}
  * @param pendingError the error code when OFFLINE:ERROR, else empty
  * @param pendingErrorGtid the transaction it stopped at (trepctl's pendingErrorSeqno)
- * @param pendingExceptionMessage what happened and what to do
+ * @param pendingExceptionMessage what happened and what to do, without row values ({@link StatusRedaction})
  * @param dropped dropped transactions by reason name
  * @param pendingTransaction what the transaction it stopped at holds (tables and row counts), when known
  * @param skips transactions operators skipped, newest first
@@ -107,8 +107,8 @@ public record PublishedStatus(
                 error == null ? "" : error.code().name(),
                 error == null ? "" : error.gtid(),
                 error == null ? "" : error.shard(),
-                error == null ? "" : error.message(),
-                status.lastTransientError(),
+                error == null ? "" : StatusRedaction.redact(error.message()),
+                StatusRedaction.redact(status.lastTransientError()),
                 status.mapVersion(),
                 nowMillis,
                 error == null ? null : error.transaction().orElse(null),

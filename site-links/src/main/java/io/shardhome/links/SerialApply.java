@@ -34,7 +34,8 @@ final class SerialApply implements Applier {
 
     /** Opens the session and reads (or creates) the link's position row from {@code initial}. */
     static SerialApply open(LinkConfig config, long sourceServerId, LinkPosition initial, LinkProgress progress) {
-        TargetApplier applier = TargetApplier.open(config.target(), config.linkId(), sourceServerId);
+        TargetApplier applier =
+                TargetApplier.open(config.target(), config.linkId(), sourceServerId, config.holderEpoch());
         try {
             LinkPosition stored = applier.position(initial, config.roles().targetSite());
             return new SerialApply(applier, stored, progress, config.maxGroup());

@@ -12,7 +12,6 @@ import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
 import io.shardhome.links.testing.RequiresSiteMasters;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;

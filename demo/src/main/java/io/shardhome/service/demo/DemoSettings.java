@@ -53,8 +53,9 @@ record DemoSettings(DemoLayout layout, int httpPort, List<Integer> sitePorts, bo
                 }
             }
         }
-        args.add("--shardhome.moves.app-user=" + DemoAccounts.APP.user());
-        args.add("--shardhome.moves.app-host=%");
+        // The tutorial's DBA account has all privileges; a move's fence may leave it (and root) alone.
+        args.add("--shardhome.grants.trusted-accounts=root@localhost,mariadb.sys@localhost," + DemoAccounts.DBA.user()
+                + "@%");
         args.add("--spring.main.register-shutdown-hook=false");
         args.add("--logging.register-shutdown-hook=false");
         args.add("--logging.file.name=" + layout.logFile());

@@ -49,7 +49,7 @@ class DemoSettingsTest {
                         "--shardhome.links.run[1].target=nyc",
                         "--shardhome.site-credentials.nyc.user=shardhome",
                         "--shardhome.site-credentials.sjc.user=shardhome",
-                        "--shardhome.moves.app-user=app",
+                        "--shardhome.grants.trusted-accounts=root@localhost,mariadb.sys@localhost,demo@%",
                         "--spring.main.register-shutdown-hook=false");
     }
 

@@ -43,6 +43,22 @@ public record Site(String name, String host, int port, String jdbcParams, String
         }
     }
 
+    /**
+     * Checks what registering or updating the site would let into connections: the host is a host name or
+     * an IP literal and the JDBC parameters are from {@link SiteAddress#SAFE_PARAMETERS}. Not checked when a
+     * stored site is read (a stored site that fails it is refused where a connection is built).
+     *
+     * @throws DirectoryException {@code INVALID_INPUT} naming the host or parameters and what is allowed
+     */
+    public Site requireSafeEndpoint() {
+        SiteAddress.hostProblem(host)
+                .or(() -> SiteAddress.parametersProblem(jdbcParams))
+                .ifPresent(problem -> {
+                    throw new DirectoryException(Code.INVALID_INPUT, "site '" + name + "': " + problem);
+                });
+        return this;
+    }
+
     /** An ACTIVE site without JDBC parameters or label. */
     public static Site of(String name, String host, int port) {
         return new Site(name, host, port, "", "", SiteState.ACTIVE);
@@ -54,7 +70,8 @@ public record Site(String name, String host, int port, String jdbcParams, String
 
     /** A MySQL-protocol JDBC URL for this master, e.g. {@code jdbc:mariadb://h:3306/acme?x=y}. */
     public String jdbcUrl(String scheme, String schema) {
-        String base = "jdbc:" + scheme + "://" + host + ":" + port + "/" + (schema == null ? "" : schema);
+        String address = host.contains(":") ? "[" + host + "]" : host;
+        String base = "jdbc:" + scheme + "://" + address + ":" + port + "/" + (schema == null ? "" : schema);
         return jdbcParams.isEmpty() ? base : base + "?" + jdbcParams;
     }
 }

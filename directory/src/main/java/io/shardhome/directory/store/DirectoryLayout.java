@@ -51,6 +51,11 @@ public record DirectoryLayout(String root) {
         return root + "/links";
     }
 
+    /** Parent of the links' holder epochs (one counter per link, raised by each new holder). */
+    public String linkEpochs() {
+        return root + "/link-epochs";
+    }
+
     /** Parent of the move records. */
     public String moves() {
         return root + "/moves";

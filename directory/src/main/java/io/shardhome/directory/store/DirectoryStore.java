@@ -99,8 +99,12 @@ public final class DirectoryStore {
         return sites().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** @throws DirectoryException {@code SITE_EXISTS}, {@code CONFLICT} */
+    /**
+     * @throws DirectoryException {@code SITE_EXISTS}, {@code CONFLICT}, {@code INVALID_INPUT} (host or JDBC
+     *     parameters not allowed: {@link Site#requireSafeEndpoint()})
+     */
     public long registerSite(Site site, long expectedVersion) {
+        site.requireSafeEndpoint();
         return editSites("site.register", expectedVersion, site.name(), null, site, list -> {
             if (list.stream().anyMatch(s -> s.name().equals(site.name()))) {
                 throw new DirectoryException(
@@ -114,6 +118,7 @@ public final class DirectoryStore {
 
     /** Replaces a site's endpoint, label or state. @throws DirectoryException {@code UNKNOWN_SITE}, {@code CONFLICT} */
     public long updateSite(Site site, long expectedVersion) {
+        site.requireSafeEndpoint();
         Site before = requireSite(site.name());
         return editSites("site.update", expectedVersion, site.name(), before, site, list -> {
             list.replaceAll(s -> s.name().equals(site.name()) ? site : s);

@@ -19,8 +19,8 @@ import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
 
 /**
  * Builds Curator clients for the directory. With a digest identity configured, every znode shardhome
- * creates gets an ACL granting all rights to that identity and read to everyone, so only shardhome may
- * write its tree while any process may watch it. Stateless.
+ * creates gets an ACL granting all rights to that identity, read to the configured reader identities (if
+ * any) and nothing to anyone else, so only shardhome may read or write its tree. Stateless.
  */
 public final class ZooKeeperClients {
     private ZooKeeperClients() {}
@@ -39,7 +39,7 @@ public final class ZooKeeperClients {
         if (settings.hasDigest()) {
             String credentials = settings.digestUser() + ":" + settings.digestPassword();
             builder.authorization("digest", credentials.getBytes(StandardCharsets.UTF_8))
-                    .aclProvider(ownerWritesEveryoneReads(credentials));
+                    .aclProvider(provider(ownerOnly(credentials, settings.readerDigests())));
         }
         CuratorFramework client = builder.build();
         client.start();
@@ -65,17 +65,38 @@ public final class ZooKeeperClients {
         }
     }
 
-    /** ACLs: all rights for the digest identity, read for the world. */
-    public static ACLProvider ownerWritesEveryoneReads(String userColonPassword) {
-        List<ACL> acls;
+    /**
+     * The ACL of every shardhome znode: all rights for the identity {@code user:password}, read (and
+     * nothing else) for each reader digest, no access for anyone else.
+     *
+     * @param readerDigests digest ids {@code user:base64(sha1(user:password))}, as ZooKeeper's {@code
+     *     DigestAuthenticationProvider.generateDigest} prints them (the password itself is not needed)
+     * @throws DirectoryException {@code INVALID_INPUT} for a reader digest not of that form
+     */
+    public static List<ACL> ownerOnly(String userColonPassword, List<String> readerDigests) {
+        List<ACL> acls = new ArrayList<>();
         try {
-            Id owner = new Id("digest", DigestAuthenticationProvider.generateDigest(userColonPassword));
-            // not List.of: ZooKeeper calls contains(null) on the list, which immutable lists reject
-            acls = new ArrayList<>(List.of(
-                    new ACL(ZooDefs.Perms.ALL, owner), new ACL(ZooDefs.Perms.READ, ZooDefs.Ids.ANYONE_ID_UNSAFE)));
+            acls.add(new ACL(
+                    ZooDefs.Perms.ALL,
+                    new Id("digest", DigestAuthenticationProvider.generateDigest(userColonPassword))));
         } catch (NoSuchAlgorithmException e) {
             throw new DirectoryException(Code.ILLEGAL_STATE, "this JVM lacks SHA1 for ZooKeeper digest ACLs", e);
         }
+        for (String reader : readerDigests) {
+            if (!reader.matches("[^:\\s]+:[A-Za-z0-9+/]{27}=")) {
+                throw new DirectoryException(
+                        Code.INVALID_INPUT,
+                        "ZooKeeper reader digest '" + reader.replaceAll(":.*", ":...") + "' is not user:base64-sha1;"
+                                + " generate it with org.apache.zookeeper.server.auth.DigestAuthenticationProvider"
+                                + " user:password");
+            }
+            acls.add(new ACL(ZooDefs.Perms.READ, new Id("digest", reader)));
+        }
+        // not List.copyOf: ZooKeeper calls contains(null) on the list, which immutable lists reject
+        return acls;
+    }
+
+    private static ACLProvider provider(List<ACL> acls) {
         return new ACLProvider() {
             @Override
             public List<ACL> getDefaultAcl() {

@@ -7,6 +7,13 @@ import io.shardhome.directory.DirectoryException;
 import io.shardhome.directory.DirectoryException.Code;
 import io.shardhome.directory.DirectoryFixture;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,5 +70,27 @@ class BlobStoresIT {
 
         moves.delete("acme", v1);
         assertThat(moves.read("acme")).isEmpty();
+    }
+
+    @Test
+    void linkEpochsRiseByOneForEveryNewHolderEvenWhenHoldersRace() throws Exception {
+        LinkEpochs epochs = new LinkEpochs(fixture.client(), fixture.layout());
+        assertThat(epochs.current("lon.par")).isZero();
+        assertThat(epochs.next("lon.par")).isEqualTo(1);
+
+        List<Callable<Long>> racers =
+                Collections.nCopies(8, () -> new LinkEpochs(fixture.client(), fixture.layout()).next("lon.par"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Long> got = new ArrayList<>();
+            for (Future<Long> f : pool.invokeAll(racers)) {
+                got.add(f.get());
+            }
+            assertThat(got).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(epochs.current("lon.par")).isEqualTo(9);
+        assertThat(epochs.next("par.lon")).isEqualTo(1);
     }
 }

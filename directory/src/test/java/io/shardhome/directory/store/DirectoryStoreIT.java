@@ -63,6 +63,29 @@ class DirectoryStoreIT {
     }
 
     @Test
+    void siteHostsThatAreNotAHostNameOrAddressAndUnsafeJdbcParametersAreRefusedAndChangeNothing() {
+        long v = fixture.registerSites("nyc");
+        Site injected = new Site("evil", "h:3316/?allowLoadLocalInfile=true&x=", 3306, "", "", SiteState.ACTIVE);
+        Site unsafe = new Site("nyc", "db-nyc", 3306, "allowLoadLocalInfile=true", "", SiteState.ACTIVE);
+
+        assertThatThrownBy(() -> store.registerSite(injected, v))
+                .isInstanceOfSatisfying(DirectoryException.class, e -> {
+                    assertThat(e.code()).isEqualTo(Code.INVALID_INPUT);
+                    assertThat(e.getMessage()).contains("is not a host name or an IP address");
+                });
+        assertThatThrownBy(() -> store.updateSite(unsafe, v))
+                .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.getMessage())
+                        .contains("'allowLoadLocalInfile' is not an allowed key"));
+        assertThat(store.version()).isEqualTo(v);
+        assertThat(store.sites()).extracting(Site::host).containsExactly("127.0.0.1");
+
+        long v2 = store.updateSite(new Site("nyc", "::1", 3306, "connectTimeout=3000", "", SiteState.ACTIVE), v);
+        assertThat(store.site("nyc").orElseThrow().jdbcUrl("mysql", "acme"))
+                .isEqualTo("jdbc:mysql://[::1]:3306/acme?connectTimeout=3000");
+        assertThat(v2).isEqualTo(v + 1);
+    }
+
+    @Test
     void createdShardIsReadBackWithTheNewVersion() {
         long v = fixture.registerSites("nyc", "sjc");
         long v2 = store.createShard(ShardDefinition.of("acme", "nyc", true), v);

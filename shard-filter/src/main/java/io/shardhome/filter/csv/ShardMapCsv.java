@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
@@ -14,8 +13,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,13 +61,16 @@ public final class ShardMapCsv {
         return new ShardMapCsvParser(source).parse(buffered);
     }
 
-    /** Parses a map from UTF-8 bytes; bytes that are not UTF-8 are an error in the result. */
+    /**
+     * Parses a map from UTF-8 bytes (read whole; bound the stream if it may be large). Bytes that are not
+     * UTF-8 are one error in the result, at the line and column of the first such byte.
+     */
     public static ShardMapParseResult parse(String source, InputStream in) throws IOException {
-        CharsetDecoder strictUtf8 = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return parse(source, new InputStreamReader(in, strictUtf8));
+        StrictUtf8.Decoded decoded = StrictUtf8.decode(in.readAllBytes());
+        if (decoded.error().isPresent()) {
+            return ShardMapParseResult.invalid(source, List.of(decoded.error().get()));
+        }
+        return parse(source, decoded.text());
     }
 
     /** Parses a map held in a string. */

@@ -141,7 +141,9 @@ final class ShardMapCsvParser {
         }
         String shardId = fields.value(header.shardId());
         int column = fields.column(header.shardId());
-        String problem = Names.shardIdProblem(shardId).orElse(null);
+        String problem = Names.shardIdProblem(shardId)
+                .or(() -> Names.reservedSchemaProblem(shardId))
+                .orElse(null);
         if (problem != null) {
             errors.add(new CsvError(line, column, problem));
             return null;

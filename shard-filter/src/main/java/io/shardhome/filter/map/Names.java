@@ -2,7 +2,9 @@ package io.shardhome.filter.map;
 
 import io.shardhome.filter.ShardFilterException;
 import io.shardhome.filter.ShardFilterException.Code;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +16,9 @@ import java.util.regex.Pattern;
 public final class Names {
     public static final int MAX_SHARD_ID_LENGTH = 64;
     private static final Pattern SITE = Pattern.compile("[a-z0-9_-]{1,32}");
+    /** The servers' own schemas and shardhome's catalog: site-local, never a shard. */
+    private static final Set<String> RESERVED =
+            Set.of("mysql", "information_schema", "performance_schema", "sys", "shardhome");
 
     private Names() {}
 
@@ -37,6 +42,20 @@ public final class Names {
         }
         if (allDigits) {
             return Optional.of("shard id '" + shardId + "' consists of digits only; MySQL needs a letter, '$' or '_'");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Returns why {@code shardId} may not be defined as a shard although it is a valid name, or empty
+     * when it may: the system schemas ({@code mysql}, {@code information_schema}, {@code
+     * performance_schema}, {@code sys}) and the catalog {@code shardhome} in any letter case. Checked where
+     * shards are defined (CSV maps, the REST API), not when a stored map is read.
+     */
+    public static Optional<String> reservedSchemaProblem(String shardId) {
+        if (shardId != null && RESERVED.contains(shardId.toLowerCase(Locale.ROOT))) {
+            return Optional.of("shard id '" + shardId + "' is a system schema or shardhome's catalog, which stay"
+                    + " at each site and are never replicated; choose another name");
         }
         return Optional.empty();
     }

@@ -206,8 +206,27 @@ class ShardMapCsvTest {
 
         assertThat(result.isValid()).isFalse();
         assertThat(result.errors())
-                .extracting(CsvError::message)
-                .contains("the file is not valid UTF-8 here; save it as UTF-8");
+                .containsExactly(new CsvError(3, 4, "byte 0xE9 is not valid UTF-8 here; save the file as UTF-8"));
+    }
+
+    @Test
+    void theFirstByteThatIsNotUtf8IsNamedByLineAndColumnEvenFarIntoALargeFile() throws IOException {
+        StringBuilder text = new StringBuilder("\uFEFF" + HEADER);
+        for (int i = 0; i < 5_000; i++) {
+            text.append("shard_").append(i).append(" nyc false\r\n");
+        }
+        text.append("\u00fcber sjc false\n");
+        byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 6);
+        System.arraycopy(new byte[] {'x', 'y', (byte) 0xC3, '(', ' ', '\n'}, 0, bytes, good.length, 6);
+
+        ShardMapParseResult result = ShardMapCsv.parse("big.csv", new ByteArrayInputStream(bytes));
+
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(5_003);
+            assertThat(error.column()).isEqualTo(3);
+            assertThat(error.message()).contains("0xC3").contains("UTF-8");
+        });
     }
 
     @Test
@@ -218,5 +237,15 @@ class ShardMapCsvTest {
                 ShardMapCsv.parse("map.csv", new ByteArrayInputStream(bytes)).map();
 
         assertThat(map).isEqualTo(ShardMap.of(0, ShardDefinition.of("caf\u00e9", "nyc", false)));
+    }
+
+    @Test
+    void systemSchemasAndTheCatalogAreRefusedAsShardIdsWithTheirPosition() {
+        ShardMapParseResult result =
+                ShardMapCsv.parse("map.csv", HEADER + "acme sjc false\n  mysql nyc false\nshardhome #LOCAL false\n");
+
+        assertThat(result.errors()).extracting(CsvError::line).containsExactly(3, 4);
+        assertThat(result.errors().get(0).column()).isEqualTo(3);
+        assertThat(result.errors().get(0).message()).contains("'mysql'").contains("system schema");
     }
 }

@@ -49,4 +49,22 @@ class NamesTest {
     void validatesSiteNames(String site, boolean valid) {
         assertThat(Names.siteNameProblem(site).isEmpty()).isEqualTo(valid);
     }
+
+    @ParameterizedTest(name = "reserved ''{0}'': {1}")
+    @CsvSource({
+        "mysql, true",
+        "MySQL, true",
+        "information_schema, true",
+        "performance_schema, true",
+        "sys, true",
+        "shardhome, true",
+        "SHARDHOME, true",
+        "mysql2, false",
+        "acme, false",
+        "sys_tenant, false"
+    })
+    void systemSchemasAndTheCatalogAreReservedInAnyCase(String shardId, boolean reserved) {
+        assertThat(Names.shardIdProblem(shardId)).isEmpty();
+        assertThat(Names.reservedSchemaProblem(shardId).isPresent()).isEqualTo(reserved);
+    }
 }

@@ -3,12 +3,19 @@ package io.shardhome.service.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Calls the shardhome REST API. Error responses become {@link CliFailure}s whose message is the
@@ -24,10 +31,36 @@ final class ApiClient {
     private final HttpClient http;
 
     ApiClient(String base, String token) {
+        this(base, token, null, null);
+    }
+
+    /** @param trustStore PKCS12 CA certificates to trust for https (null: the JVM's default) */
+    ApiClient(String base, String token, Path trustStore, String trustStorePassword) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.token = token;
-        this.http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (trustStore != null) {
+            builder.sslContext(sslContext(trustStore, trustStorePassword));
+        }
+        this.http = builder.build();
+    }
+
+    private static SSLContext sslContext(Path trustStore, String password) {
+        try (InputStream in = Files.newInputStream(trustStore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password == null || password.isEmpty() ? null : password.toCharArray());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new CliFailure(
+                    ShardhomeCli.USER_ERROR,
+                    "cannot use the trust store " + trustStore + " (" + e.getMessage() + "); give a PKCS12 file and"
+                            + " its password",
+                    e);
+        }
     }
 
     /** A successful response. */

@@ -30,8 +30,22 @@ final class ConnectionOptions {
             description = "data directory of a local service, for its admin.token (default ${DEFAULT-VALUE})")
     Path dataDir;
 
+    @Option(
+            names = "--trust-store",
+            defaultValue = "${env:SHARDHOME_TRUST_STORE}",
+            description = "PKCS12 trust store with the CA of an https --url (env SHARDHOME_TRUST_STORE; default: the"
+                    + " JVM's trusted CAs)")
+    Path trustStore;
+
+    @Option(
+            names = "--trust-store-password",
+            defaultValue = "${env:SHARDHOME_TRUST_STORE_PASSWORD}",
+            showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
+            description = "password of --trust-store (env SHARDHOME_TRUST_STORE_PASSWORD)")
+    String trustStorePassword;
+
     ApiClient client() {
-        return new ApiClient(url, resolveToken());
+        return new ApiClient(url, resolveToken(), trustStore, trustStorePassword);
     }
 
     String resolveToken() {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             LinkCommand.class,
             MoveCommand.class,
             CheckCommand.class,
+            GrantsCommand.class,
             DemoElsewhereCommand.class
         })
 public final class ShardhomeCli implements Runnable {

@@ -1,6 +1,9 @@
 package io.shardhome.service.config;
 
 import io.shardhome.filter.map.Names;
+import io.shardhome.links.SiteEndpoint;
+import io.shardhome.service.fence.Grantee;
+import io.shardhome.service.fence.Privileges;
 import io.shardhome.service.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,8 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -26,8 +32,10 @@ import org.springframework.validation.annotation.Validated;
  * @param lookup how lookup answers are shaped
  * @param links the replication links this instance may run
  * @param moves how shard moves fence writes and how long they may take
- * @param siteCredentials the database account to use at each site's master, by site name; host and port
- *     come from the directory's site registry
+ * @param grants which accounts' schema grants shardhome manages, and which accounts a fence trusts
+ * @param shardMapImport limits of CSV map imports over REST
+ * @param siteCredentials the database account (and TLS settings) to use at each site's master, by site
+ *     name; host and port come from the directory's site registry
  */
 @ConfigurationProperties("shardhome")
 @Validated
@@ -39,6 +47,8 @@ public record ShardhomeProperties(
         @DefaultValue Lookup lookup,
         @DefaultValue @Valid Links links,
         @DefaultValue Moves moves,
+        @DefaultValue Grants grants,
+        @DefaultValue ShardMapImport shardMapImport,
         Map<String, SiteCredentials> siteCredentials) {
 
     public ShardhomeProperties {
@@ -48,8 +58,12 @@ public record ShardhomeProperties(
     /**
      * @param connect the ensemble's connect string; empty starts an embedded single node in the data dir
      * @param embeddedPort the embedded node's client port (0 picks a free one)
-     * @param digestUser the digest identity owning shardhome's znodes; empty for open ACLs
+     * @param digestUser the digest identity owning shardhome's znodes (all rights; nobody else may read or
+     *     write them); empty leaves them open to anyone who reaches ZooKeeper (demo only)
      * @param digestPassword its password
+     * @param readerDigests further digest identities that may read (never change) shardhome's znodes, each
+     *     {@code user:base64-sha1} as ZooKeeper's {@code DigestAuthenticationProvider user:password} prints
+     *     it (e.g. applications using the directory client); everyone else may neither read nor write
      * @param sessionTimeout ZooKeeper session timeout
      * @param startTimeout how long start-up waits for the first complete shard map
      */
@@ -58,8 +72,13 @@ public record ShardhomeProperties(
             @DefaultValue("0") int embeddedPort,
             @DefaultValue("") String digestUser,
             @DefaultValue("") String digestPassword,
+            List<String> readerDigests,
             @DefaultValue("30s") Duration sessionTimeout,
             @DefaultValue("30s") Duration startTimeout) {
+        public ZooKeeper {
+            readerDigests = List.copyOf(Objects.requireNonNullElse(readerDigests, List.of()));
+        }
+
         public boolean embedded() {
             return connect.isBlank();
         }
@@ -177,26 +196,96 @@ public record ShardhomeProperties(
     }
 
     /**
-     * @param appUser the application's database account whose write grants a move revokes at the old home
-     *     and grants at the new one ({@code 'appUser'@'appHost'})
-     * @param appHost its host part
      * @param maxLagSeconds a move is refused while its link lags more than this
      * @param catchUpTimeout a fenced move rolls back when the target has not caught up in this time
      * @param flipPropagationTimeout how long a flipped move waits for the links from the new home to report
      *     the new map version before it opens writes there anyway
+     * @param retryMin first pause before retrying a step that failed after the flip or while rolling back
+     * @param retryMax longest such pause (the pause doubles up to it)
+     * @param sweepInterval how often the move leader resumes stopped moves and unfences shards FENCED
+     *     without a move
      */
     public record Moves(
-            @DefaultValue("app") String appUser,
-            @DefaultValue("%") String appHost,
             @DefaultValue("5") long maxLagSeconds,
             @DefaultValue("10s") Duration catchUpTimeout,
-            @DefaultValue("5s") Duration flipPropagationTimeout) {}
+            @DefaultValue("5s") Duration flipPropagationTimeout,
+            @DefaultValue("1s") Duration retryMin,
+            @DefaultValue("60s") Duration retryMax,
+            @DefaultValue("10s") Duration sweepInterval) {}
 
-    /** A database account at a site's master. */
-    public record SiteCredentials(String user, String password) {
+    /**
+     * Schema grants.
+     *
+     * @param accounts the application accounts ({@code user@host}) whose grants shardhome manages: on each
+     *     shard created, imported, re-homed or deleted, they get {@code writePrivileges} on it at its home only
+     *     (and {@code readPrivileges} everywhere); empty: shardhome changes no grants outside moves
+     * @param writePrivileges what a managed account may do at a shard's home
+     * @param readPrivileges what a managed account may do at every site (may be empty)
+     * @param trustedAccounts accounts ({@code user@host}) a move's fence leaves alone and {@code grants
+     *     check} does not report: administrators; shardhome's own account is always trusted
+     */
+    public record Grants(
+            List<String> accounts,
+            @DefaultValue({"INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "INDEX", "CREATE VIEW", "TRIGGER"})
+                    List<String> writePrivileges,
+            @DefaultValue("SELECT") List<String> readPrivileges,
+            @DefaultValue({
+                        "root@localhost",
+                        "mariadb.sys@localhost",
+                        "mysql.sys@localhost",
+                        "mysql.session@localhost",
+                        "mysql.infoschema@localhost"
+                    })
+                    List<String> trustedAccounts) {
+        public Grants {
+            accounts = List.copyOf(Objects.requireNonNullElse(accounts, List.of()));
+            trustedAccounts = List.copyOf(Objects.requireNonNullElse(trustedAccounts, List.of()));
+            writePrivileges = Privileges.parse(Objects.requireNonNullElse(writePrivileges, List.of()));
+            readPrivileges = Privileges.parse(Objects.requireNonNullElse(readPrivileges, List.of()));
+        }
+
+        /** The trusted accounts as grantees. */
+        public Set<Grantee> trusted() {
+            return trustedAccounts.stream().map(Grantee::parse).collect(Collectors.toUnmodifiableSet());
+        }
+
+        /** The managed application accounts as grantees. */
+        public List<Grantee> managed() {
+            return accounts.stream().map(Grantee::parse).toList();
+        }
+    }
+
+    /**
+     * @param maxBytes a CSV map sent to {@code /api/v1/shard-map} larger than this is refused with 413
+     * @param maxListedErrors at most this many errors are listed in a 400 (with the total count)
+     */
+    public record ShardMapImport(
+            @DefaultValue("32MB") DataSize maxBytes, @DefaultValue("100") @Min(1) int maxListedErrors) {}
+
+    /**
+     * A database account at a site's master, and how connections to it are protected.
+     *
+     * @param sslMode DISABLED (demo only), REQUIRED (default: encrypted, certificate not checked), VERIFY_CA
+     *     or VERIFY_IDENTITY (the certificate names the site's host)
+     * @param trustStore PKCS12 or JKS file with the CA certificate(s) to trust for VERIFY_*; empty: the JVM's
+     * @param trustStoreType PKCS12 (default) or JKS
+     * @param trustStorePassword the trust store's password (may be empty)
+     */
+    public record SiteCredentials(
+            String user,
+            String password,
+            @DefaultValue("REQUIRED") SiteEndpoint.SslMode sslMode,
+            Path trustStore,
+            @DefaultValue("PKCS12") String trustStoreType,
+            String trustStorePassword) {
+        /** The TLS settings of connections to this site. */
+        public SiteEndpoint.Tls tls() {
+            return new SiteEndpoint.Tls(sslMode, trustStore, trustStoreType, trustStorePassword);
+        }
+
         @Override
         public String toString() {
-            return "SiteCredentials[user=" + user + "]";
+            return "SiteCredentials[user=" + user + ", sslMode=" + sslMode + "]";
         }
     }
 }

@@ -44,6 +44,7 @@ public final class Problems {
             case 405 -> Code.METHOD_NOT_ALLOWED;
             case 406 -> Code.NOT_ACCEPTABLE;
             case 412 -> Code.VERSION_MISMATCH;
+            case 413 -> Code.PAYLOAD_TOO_LARGE;
             case 415 -> Code.UNSUPPORTED_MEDIA_TYPE;
             case 503 -> Code.DIRECTORY_UNAVAILABLE;
             default -> Code.INTERNAL;

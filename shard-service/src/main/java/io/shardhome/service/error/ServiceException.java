@@ -38,6 +38,13 @@ public class ServiceException extends RuntimeException {
         CHECK_REFUSED(HttpStatus.CONFLICT),
         /** A re-seed cannot run (the site is the shard's home, the shard moves, one already runs, ...). */
         RESEED_REFUSED(HttpStatus.CONFLICT),
+        /**
+         * The request would change a shard (or remove a site) that a move owns now; the problem names the
+         * move ({@code moveId}).
+         */
+        SHARD_MOVING(HttpStatus.CONFLICT),
+        /** A request body is larger than the configured limit. */
+        PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
         /** The link from the shard's home to the target is not ONLINE, lags, or publishes no status. */
         LINK_NOT_READY(HttpStatus.CONFLICT),
         /** The shard cannot move there (already homed there, #LOCAL, or not ACTIVE). */

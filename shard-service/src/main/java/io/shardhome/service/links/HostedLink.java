@@ -1,5 +1,6 @@
 package io.shardhome.service.links;
 
+import io.shardhome.directory.blob.LinkEpochs;
 import io.shardhome.directory.site.Site;
 import io.shardhome.directory.snapshot.DirectorySnapshot;
 import io.shardhome.links.Link;
@@ -11,6 +12,7 @@ import io.shardhome.links.SiteEndpoint;
 import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.config.LinkTuning;
 import io.shardhome.service.config.ShardhomeProperties;
+import io.shardhome.service.config.SiteEndpoints;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,9 +46,11 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
     private final LinkControl control;
     private final LinkMetrics metrics;
     private final Map<String, ShardhomeProperties.SiteCredentials> credentials;
+    private final ShardhomeProperties properties;
     private final Duration interval;
     private final LeaderLatch latch;
     private final ScheduledExecutorService thread;
+    private final LinkEpochs epochs;
 
     private boolean leader;
     private volatile Link link;
@@ -54,6 +58,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
     private LinkMetrics.Running meters;
     private String appliedRequest = "";
     private String lastProblem = "";
+    private volatile long holderEpoch;
 
     HostedLink(
             ShardhomeProperties.LinkSpec spec,
@@ -69,7 +74,9 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         this.control = control;
         this.metrics = metrics;
         this.credentials = properties.siteCredentials();
+        this.properties = properties;
         this.interval = properties.links().publishInterval();
+        this.epochs = new LinkEpochs(directory.client(), directory.layout());
         this.latch =
                 new LeaderLatch(directory.client(), directory.layout().root() + "/link-leaders/" + key, instanceId);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -93,6 +100,11 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
     /** The link object while it runs here. */
     Optional<Link> link() {
         return Optional.ofNullable(link);
+    }
+
+    /** The epoch this instance raised when it last started the link here (0: never). */
+    long holderEpoch() {
+        return holderEpoch;
     }
 
     /** Whether this instance currently runs the link. */
@@ -159,15 +171,19 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         if (config.isEmpty()) {
             return;
         }
-        LinkConfig started = config.get();
+        // Every new holder raises the link's epoch; the position writes at the target are conditional on it
+        // (see docs/operations.md, "Security"), so a deposed holder cannot commit late.
+        holderEpoch = epochs.next(key);
+        LinkConfig started = config.get().withHolderEpoch(holderEpoch);
         link = new Link(started, directory.view());
         link.start();
         // Publishing on each new map too lets a move see promptly that this link has seen its flip.
         publisher = new LinkStatusPublisher(directory.linkStatuses(), List.of(link), interval, directory.view());
         meters = metrics.register(link);
         log.info(
-                "link {} started (channels={}, max-group={}, policies {})",
+                "link {} started with holder epoch {} (channels={}, max-group={}, policies {})",
                 spec.id(),
+                holderEpoch,
                 started.channels(),
                 started.maxGroup(),
                 started.policies());
@@ -203,7 +219,12 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
                     + ".site-credentials." + siteName + ".user and .password)");
             return null;
         }
-        return new SiteEndpoint(siteName, site.host(), site.port(), account.user(), account.password());
+        try {
+            return SiteEndpoints.of(site, properties).orElseThrow();
+        } catch (LinkException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     private void stop() {

@@ -67,6 +67,12 @@ public final class LinkHosting implements AutoCloseable {
         return link == null || !link.runsHere() ? java.util.Optional.empty() : link.link();
     }
 
+    /** The holder epoch this instance raised when it last started {@code linkId} (0: never here). */
+    public long holderEpoch(String linkId) {
+        HostedLink link = hosted.get(linkId);
+        return link == null ? 0 : link.holderEpoch();
+    }
+
     LinkControl control() {
         return control;
     }

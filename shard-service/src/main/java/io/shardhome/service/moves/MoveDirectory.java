@@ -49,11 +49,19 @@ final class MoveDirectory {
         });
     }
 
-    /** Makes the shard ACTIVE at its old home again; a no-op when it already is. */
+    /**
+     * Makes the shard ACTIVE at its old home again; a no-op when this move's fence is not (or no longer) in
+     * the directory: the shard is ACTIVE, was deleted, or was changed by someone else before the fence.
+     */
     void unfence(MoveRecord move) {
+        if (entry(move.shard()).isEmpty()) {
+            return;
+        }
         edit(move, "unfencing", entry -> {
-            requireHome(entry, move.fromSite(), move, "unfence");
-            return entry.isPlain() ? null : entry.withState(ShardState.ACTIVE, "");
+            boolean ours = entry.state() == ShardState.FENCED
+                    && entry.moveTarget().equals(move.toSite())
+                    && entry.home().isSite(move.fromSite());
+            return ours ? entry.withState(ShardState.ACTIVE, "") : null;
         });
     }
 

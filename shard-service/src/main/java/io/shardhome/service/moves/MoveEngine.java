@@ -4,6 +4,7 @@ import io.shardhome.directory.DirectoryException;
 import io.shardhome.directory.blob.LinkStatusStore;
 import io.shardhome.directory.blob.MoveRecordStore;
 import io.shardhome.directory.shard.ShardEntry;
+import io.shardhome.directory.shard.ShardState;
 import io.shardhome.directory.store.DirectoryStore;
 import io.shardhome.directory.zk.Json;
 import io.shardhome.filter.map.Names;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,18 +89,23 @@ public final class MoveEngine implements AutoCloseable {
         requireMovable(entry, toSite);
         String from = entry.home().value();
         MoveContext ctx = context();
-        Versioned claimed = MoveClaims.claim(
-                records,
-                MoveRecord.started(
-                        shard + "-" + Long.toString(System.currentTimeMillis(), 36), shard, from, toSite, now()));
+        MoveRecord move = MoveRecord.started(moveId(shard), shard, from, toSite, now());
+        // Counts as running while its preflight runs, so a sweep's recovery does not take it for interrupted.
+        running.put(move.moveId(), new CompletableFuture<>());
         try {
-            MovePreflight.check(ctx, linkStatus, claimed.record());
-        } catch (MoveException e) {
-            MoveClaims.refuse(records, claimed, e);
+            Versioned claimed = MoveClaims.claim(records, move);
+            try {
+                MovePreflight.check(ctx, linkStatus, claimed.record());
+            } catch (MoveException e) {
+                MoveClaims.refuse(records, claimed, e);
+                throw e;
+            }
+            submit(ctx, claimed);
+            return move.moveId();
+        } catch (RuntimeException e) {
+            running.remove(move.moveId());
             throw e;
         }
-        submit(ctx, claimed);
-        return claimed.record().moveId();
     }
 
     /** The move's current record. @throws MoveException {@code UNKNOWN_MOVE} */
@@ -122,7 +129,9 @@ public final class MoveEngine implements AutoCloseable {
     }
 
     /**
-     * Asks the move to roll back; honoured before the flip (also by another engine running it).
+     * Asks the move to roll back; honoured wherever rolling back is safe: before the flip (in FLIPPING only
+     * if the flip has not happened yet), also by another engine running it. A move already rolling back is
+     * returned as it is.
      *
      * @throws MoveException {@code UNKNOWN_MOVE}, {@code NOT_CANCELLABLE} once the home has flipped
      */
@@ -131,6 +140,9 @@ public final class MoveEngine implements AutoCloseable {
         for (int attempt = 0; attempt < 20; attempt++) {
             Versioned current = find(moveId);
             MoveRecord move = current.record();
+            if (move.phase() == MovePhase.ROLLING_BACK) {
+                return move;
+            }
             if (!move.phase().isCancellable()) {
                 throw new MoveException(
                         Code.NOT_CANCELLABLE,
@@ -182,6 +194,51 @@ public final class MoveEngine implements AutoCloseable {
             }
         }
         return resumed;
+    }
+
+    /**
+     * What the move leader runs every few seconds so that no shard stays FENCED without a move working on
+     * it: {@link #recover()} (a runner that stopped is resumed), and for each shard FENCED without an
+     * unfinished move, a roll-back move that unfences it (claimed like any move, so it never races a new
+     * one). Returns the ids of the moves it started or resumed.
+     *
+     * @param fenced the FENCED shards of the leader's current map
+     */
+    public List<String> sweep(List<ShardEntry> fenced) {
+        List<String> started = new ArrayList<>(recover());
+        for (ShardEntry entry : fenced) {
+            Optional<Versioned> last = context().read(entry.shardId());
+            if (entry.state() != ShardState.FENCED
+                    || entry.home().isLocal()
+                    || last.isPresent() && !last.get().record().phase().isTerminal()) {
+                continue;
+            }
+            String why = "shard " + entry.shardId() + " was FENCED towards " + entry.moveTarget()
+                    + " without a move owning it";
+            MoveRecord orphan = MoveRecord.started(
+                            moveId(entry.shardId()),
+                            entry.shardId(),
+                            entry.home().value(),
+                            entry.moveTarget(),
+                            now())
+                    .withReason(why)
+                    .enter(MovePhase.ROLLING_BACK, now(), "the move leader unfences it: " + why);
+            try {
+                Versioned claimed = MoveClaims.claim(records, orphan);
+                LOG.error(
+                        "{}; unfencing it (move {}); check its grants with 'shardhome grants check'",
+                        why,
+                        orphan.moveId());
+                submit(context(), claimed);
+                started.add(orphan.moveId());
+            } catch (MoveException raced) {
+                LOG.info(
+                        "shard {} got a move meanwhile ({}); leaving it to that move",
+                        entry.shardId(),
+                        raced.getMessage());
+            }
+        }
+        return started;
     }
 
     /** Stops running moves where they are (they stay recorded for {@link #recover()}). Idempotent. */
@@ -264,6 +321,10 @@ public final class MoveEngine implements AutoCloseable {
     /** Where the link from {@code fromSite} to {@code toSite} publishes its status. */
     static String statusKey(String fromSite, String toSite) {
         return LinkStatusPublisher.directoryKey(new LinkRoles(fromSite, toSite));
+    }
+
+    private static String moveId(String shard) {
+        return shard + "-" + Long.toString(System.currentTimeMillis(), 36);
     }
 
     private static long now() {

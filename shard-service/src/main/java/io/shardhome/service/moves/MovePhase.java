@@ -27,8 +27,19 @@ public enum MovePhase {
         return this == DONE || this == ROLLED_BACK;
     }
 
-    /** Whether a cancel can still roll the move back (the home has not been flipped yet). */
+    /**
+     * Whether a cancel is accepted: rolling back is safe until the flip (in FLIPPING only while the flip
+     * has not happened; the runner checks), and a move rolling back already does what a cancel asks.
+     */
     public boolean isCancellable() {
+        return this == PREFLIGHT || this == FENCING || this == CATCHING_UP || this == FLIPPING || this == ROLLING_BACK;
+    }
+
+    /**
+     * Whether a failure of this phase's work rolls the move back (bounding the write outage). After the flip,
+     * and while rolling back, the work is retried with backoff instead, until it succeeds.
+     */
+    public boolean rollsBackOnFailure() {
         return this == PREFLIGHT || this == FENCING || this == CATCHING_UP;
     }
 }

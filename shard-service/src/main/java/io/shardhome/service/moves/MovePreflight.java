@@ -4,9 +4,11 @@ import io.shardhome.directory.blob.LinkStatusStore;
 import io.shardhome.filter.rules.LinkRoles;
 import io.shardhome.links.PublishedStatus;
 import io.shardhome.service.moves.MoveException.Code;
-import java.util.List;
 
-/** The checks before a move changes anything: the link is ready and the fence can block writes. */
+/**
+ * The checks before a move changes anything: the link is ready and the fence can close every way to write
+ * the shard at the old home ({@link MoveFence#check}).
+ */
 final class MovePreflight {
     private MovePreflight() {}
 
@@ -26,20 +28,6 @@ final class MovePreflight {
         ReseedingCopies.problem(linkStatus, move.shard(), move.fromSite()).ifPresent(problem -> {
             throw new MoveException(Code.LINK_NOT_READY, "shard " + move.shard() + " cannot move: " + problem);
         });
-        AppAccount account = ctx.settings().appAccount();
-        List<String> global = ctx.master(move.fromSite())
-                .globalWritePrivileges(account)
-                .orElseThrow(() -> fenceImpossible(account + " does not exist at " + move.fromSite()));
-        if (!global.isEmpty()) {
-            throw fenceImpossible(account + " has global write privileges " + global + " at " + move.fromSite()
-                    + ", so revoking them on one schema cannot fence it; grant it per schema instead");
-        }
-        if (ctx.master(move.toSite()).globalWritePrivileges(account).isEmpty()) {
-            throw fenceImpossible(account + " does not exist at " + move.toSite() + "; create it there first");
-        }
-    }
-
-    private static MoveException fenceImpossible(String why) {
-        return new MoveException(Code.FENCE_IMPOSSIBLE, "writes cannot be fenced per schema: " + why);
+        MoveFence.check(ctx, move);
     }
 }

@@ -1,6 +1,8 @@
 package io.shardhome.service.moves;
 
+import io.shardhome.service.fence.Revocation;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -13,8 +15,10 @@ import java.util.function.Consumer;
  * @param fromSite the shard's home when the move started
  * @param toSite the site the shard moves to
  * @param steps every phase entered, in order, with timestamps
- * @param revokedPrivileges the application account's schema write privileges at the source, revoked by
- *     the fence: restored at the source on roll-back, granted at the target when done
+ * @param revokedGrants the database-level grants on the shard's schema the fence revokes at the source:
+ *     restored there as they were on roll-back, granted (escaped to exactly the schema) at the target when done
+ * @param fencedAccounts the accounts that could write the schema at the source before the fence (their
+ *     sessions on the schema are killed)
  * @param fencePosition the source master's GTID position read after the fence (empty before)
  * @param reason why the move rolled back (empty otherwise)
  * @param cancelRequested an operator asked to cancel; honoured before the flip
@@ -22,6 +26,7 @@ import java.util.function.Consumer;
  * @param unfencedAtMillis when writes were allowed again, at the new or the old home (0: not yet)
  * @param flipMapVersion the shard map version that holds the flip (0: not flipped yet, or a record written
  *     before this field existed: writes open at the new home without waiting for the links to see it)
+ * @param waiting why the move waits to retry its current phase, and until when (empty when it does not)
  */
 public record MoveRecord(
         String moveId,
@@ -30,13 +35,15 @@ public record MoveRecord(
         String toSite,
         MovePhase phase,
         List<MoveStep> steps,
-        List<String> revokedPrivileges,
+        List<Revocation> revokedGrants,
+        List<String> fencedAccounts,
         String fencePosition,
         String reason,
         boolean cancelRequested,
         long fencedAtMillis,
         long unfencedAtMillis,
-        long flipMapVersion) {
+        long flipMapVersion,
+        String waiting) {
     public MoveRecord {
         Objects.requireNonNull(moveId, "moveId");
         Objects.requireNonNull(shard, "shard");
@@ -44,7 +51,9 @@ public record MoveRecord(
         Objects.requireNonNull(toSite, "toSite");
         Objects.requireNonNull(phase, "phase");
         steps = List.copyOf(steps == null ? List.of() : steps);
-        revokedPrivileges = List.copyOf(revokedPrivileges == null ? List.of() : revokedPrivileges);
+        revokedGrants = List.copyOf(revokedGrants == null ? List.of() : revokedGrants);
+        fencedAccounts = List.copyOf(fencedAccounts == null ? List.of() : fencedAccounts);
+        waiting = waiting == null ? "" : waiting;
         fencePosition = fencePosition == null ? "" : fencePosition;
         reason = reason == null ? "" : reason;
     }
@@ -59,12 +68,14 @@ public record MoveRecord(
                 MovePhase.PREFLIGHT,
                 List.of(new MoveStep(MovePhase.PREFLIGHT, nowMillis, "")),
                 List.of(),
+                List.of(),
                 "",
                 "",
                 false,
                 0,
                 0,
-                0);
+                0,
+                "");
     }
 
     /** The shard part of a move id, or empty when the id is not of the form {@code <shard>-<suffix>}. */
@@ -73,19 +84,34 @@ public record MoveRecord(
         return dash <= 0 ? "" : moveId.substring(0, dash);
     }
 
-    /** This record in {@code next}, with a step recorded. */
+    /** This record in {@code next}, with a step recorded; it no longer waits. */
     public MoveRecord enter(MovePhase next, long nowMillis, String note) {
         return copy(change -> {
             change.phase = next;
             change.steps.add(new MoveStep(next, nowMillis, note));
+            change.waiting = "";
         });
     }
 
-    public MoveRecord withFence(List<String> privileges, long nowMillis) {
+    /**
+     * Adds grants to revoke and accounts to fence (kept in order, without repeats); the fence time is that of
+     * the first call.
+     */
+    public MoveRecord withFence(List<Revocation> grants, List<String> accounts, long nowMillis) {
         return copy(change -> {
-            change.revokedPrivileges = privileges;
-            change.fencedAtMillis = nowMillis;
+            LinkedHashSet<Revocation> allGrants = new LinkedHashSet<>(change.revokedGrants);
+            allGrants.addAll(grants);
+            LinkedHashSet<String> allAccounts = new LinkedHashSet<>(change.fencedAccounts);
+            allAccounts.addAll(accounts);
+            change.revokedGrants = List.copyOf(allGrants);
+            change.fencedAccounts = List.copyOf(allAccounts);
+            change.fencedAtMillis = change.fencedAtMillis == 0 ? nowMillis : change.fencedAtMillis;
         });
+    }
+
+    /** This record, waiting to retry its phase for the reason given. */
+    public MoveRecord withWaiting(String why) {
+        return copy(change -> change.waiting = why);
     }
 
     public MoveRecord withFencePosition(String position) {
@@ -119,13 +145,15 @@ public record MoveRecord(
                 toSite,
                 change.phase,
                 change.steps,
-                change.revokedPrivileges,
+                change.revokedGrants,
+                change.fencedAccounts,
                 change.fencePosition,
                 change.reason,
                 change.cancelRequested,
                 change.fencedAtMillis,
                 change.unfencedAtMillis,
-                change.flipMapVersion);
+                change.flipMapVersion,
+                change.waiting);
     }
 
     /**
@@ -135,24 +163,28 @@ public record MoveRecord(
     private static final class Changes {
         MovePhase phase;
         List<MoveStep> steps;
-        List<String> revokedPrivileges;
+        List<Revocation> revokedGrants;
+        List<String> fencedAccounts;
         String fencePosition;
         String reason;
         boolean cancelRequested;
         long fencedAtMillis;
         long unfencedAtMillis;
         long flipMapVersion;
+        String waiting;
 
         Changes(MoveRecord from) {
             phase = from.phase;
             steps = new ArrayList<>(from.steps);
-            revokedPrivileges = from.revokedPrivileges;
+            revokedGrants = from.revokedGrants;
+            fencedAccounts = from.fencedAccounts;
             fencePosition = from.fencePosition;
             reason = from.reason;
             cancelRequested = from.cancelRequested;
             fencedAtMillis = from.fencedAtMillis;
             unfencedAtMillis = from.unfencedAtMillis;
             flipMapVersion = from.flipMapVersion;
+            waiting = from.waiting;
         }
     }
 

@@ -23,11 +23,13 @@ final class MoveRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MoveRunner.class);
 
     private final MoveContext ctx;
+    private final Backoff retry;
     private MoveRecord record;
     private int version;
 
     MoveRunner(MoveContext ctx, Versioned start) {
         this.ctx = ctx;
+        this.retry = new Backoff(ctx.settings().retryMin(), ctx.settings().retryMax());
         this.record = start.record();
         this.version = start.version();
     }
@@ -41,7 +43,11 @@ final class MoveRunner {
     MoveRecord run() throws InterruptedException {
         try {
             while (!record.phase().isTerminal()) {
-                step();
+                try {
+                    step();
+                } catch (MoveException recordingFailed) {
+                    pause(recordingFailed);
+                }
             }
         } catch (LostOwnership e) {
             LOG.info("move {}: {}", record.moveId(), e.getMessage());
@@ -49,24 +55,72 @@ final class MoveRunner {
         return record;
     }
 
-    /** Does the current phase's work and records the next one. */
+    /**
+     * Does the current phase's work and records the next one. A failure before the flip rolls the move
+     * back; after it (and while rolling back) the phase is retried with backoff, the record saying why it
+     * waits, so no shard stays fenced without a move working on it.
+     */
     private void step() throws InterruptedException {
         MovePhase phase = record.phase();
-        if (record.cancelRequested() && phase.isCancellable()) {
-            advance(rollingBack("cancelled by an operator"));
-            return;
-        }
         MoveRecord next;
         try {
-            next = work(phase);
-        } catch (MoveException e) {
-            if (!phase.isCancellable()) {
-                throw e;
+            next = cancelHonoured(phase) ? rollingBack("cancelled by an operator") : work(phase);
+        } catch (LostOwnership e) {
+            throw e;
+        } catch (RuntimeException e) {
+            stopIfClosing(e);
+            if (!phase.rollsBackOnFailure()) {
+                waitAndRetry(e);
+                return;
             }
             LOG.warn("move {} rolls back: {}", record.moveId(), e.getMessage());
-            next = rollingBack(e.code() + ": " + e.getMessage());
+            next = rollingBack(describe(e));
         }
+        retry.reset();
         advance(next);
+    }
+
+    /**
+     * A failure that an interrupt caused (the engine closing) is not the move's failure: the move must stay in
+     * its recorded phase for the next engine, not roll back.
+     */
+    private void stopIfClosing(RuntimeException e) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            InterruptedException closing = new InterruptedException("move " + record.moveId() + " stopped by close");
+            closing.initCause(e);
+            throw closing;
+        }
+    }
+
+    private boolean cancelHonoured(MovePhase phase) {
+        return record.cancelRequested()
+                && phase.isCancellable()
+                && phase != MovePhase.ROLLING_BACK
+                && !(phase == MovePhase.FLIPPING && ctx.directory().isFlipped(record));
+    }
+
+    private void waitAndRetry(RuntimeException e) throws InterruptedException {
+        long pause = retry.next().toMillis();
+        String why = describe(e) + "; retrying " + record.phase() + " in " + pause + " ms (attempt " + retry.attempts()
+                + ")";
+        LOG.warn("move {} waits: {}", record.moveId(), why);
+        try {
+            advance(record.withWaiting(why));
+        } catch (MoveException notRecorded) {
+            LOG.warn("move {}: could not record why it waits: {}", record.moveId(), notRecorded.getMessage());
+        }
+        Thread.sleep(pause);
+    }
+
+    /** After the directory refused to record a phase: the work is idempotent, so wait and do it again. */
+    private void pause(MoveException e) throws InterruptedException {
+        long pause = retry.next().toMillis();
+        LOG.warn("move {} waits {} ms for the directory: {}", record.moveId(), pause, e.getMessage());
+        Thread.sleep(pause);
+    }
+
+    private static String describe(RuntimeException e) {
+        return e instanceof MoveException m ? m.code() + ": " + m.getMessage() : e.toString();
     }
 
     private MoveRecord work(MovePhase phase) throws InterruptedException {
@@ -81,18 +135,26 @@ final class MoveRunner {
         };
     }
 
-    /** Records the privileges the fence will revoke before anything changes, so they can be restored. */
+    /** Records the grants the fence will revoke before anything changes, so they can be restored. */
     private MoveRecord planFence() {
-        List<String> privileges = source().schemaWritePrivileges(ctx.settings().appAccount(), record.shard());
-        return record.withFence(privileges, now()).enter(MovePhase.FENCING, now(), "revoking " + privileges);
+        MoveRecord planned = MoveFence.plan(ctx, record, now());
+        return planned.enter(
+                MovePhase.FENCING, now(), "revoking " + planned.revokedGrants() + " from " + planned.fencedAccounts());
     }
 
     private MoveRecord raiseFence() throws InterruptedException {
         ctx.directory().fence(record);
+        Optional<MoveRecord> more = MoveFence.close(ctx, record, now());
+        if (more.isPresent()) {
+            return more.get()
+                    .enter(
+                            MovePhase.FENCING,
+                            now(),
+                            "also revoking " + more.get().revokedGrants());
+        }
         SiteMaster source = source();
-        source.revoke(record.revokedPrivileges(), record.shard(), ctx.settings().appAccount());
         int killed = source.killSessions(
-                ctx.settings().appAccount(), record.shard(), ctx.settings().sessionKillWait());
+                MoveFence.fencedUsers(record), record.shard(), ctx.settings().sessionKillWait());
         String position = source.gtidPosition(source.isMariaDb());
         return record.withFencePosition(position)
                 .enter(MovePhase.CATCHING_UP, now(), "killed " + killed + " sessions; source at " + position);
@@ -173,19 +235,12 @@ final class MoveRunner {
      */
     private MoveRecord openTarget() throws InterruptedException {
         String note = FlipWait.await(ctx, record);
-        ctx.master(record.toSite())
-                .grant(
-                        record.revokedPrivileges(),
-                        record.shard(),
-                        ctx.settings().appAccount());
+        MoveFence.open(ctx, record);
         return record.withUnfenced(now()).enter(MovePhase.DONE, now(), note);
     }
 
     private MoveRecord rollBack() {
-        source().grant(
-                        record.revokedPrivileges(),
-                        record.shard(),
-                        ctx.settings().appAccount());
+        MoveFence.restore(ctx, record);
         ctx.directory().unfence(record);
         return record.withUnfenced(now())
                 .enter(MovePhase.ROLLED_BACK, now(), "home stays " + record.fromSite() + ": " + record.reason());

@@ -3,25 +3,31 @@ package io.shardhome.service.moves;
 import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.links.SiteEndpoint;
 import io.shardhome.links.target.Catalog;
+import io.shardhome.service.fence.GrantReader;
+import io.shardhome.service.fence.GrantTables;
+import io.shardhome.service.fence.Grantee;
+import io.shardhome.service.fence.Revocation;
+import io.shardhome.service.fence.SchemaAccess;
+import io.shardhome.service.fence.WriteAccess;
 import io.shardhome.service.moves.MoveException.Code;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The statements a move runs at one site's master, over the move account of that site (it needs GRANT
- * OPTION on the shard schemas, CONNECTION ADMIN or SUPER to kill sessions, BINLOG ADMIN to keep grant
- * changes out of the binlog, and SELECT on {@code mysql} and {@code shardhome}). Each call opens its own
+ * OPTION and the privileges it revokes on the shard schemas, CONNECTION ADMIN or SUPER to kill sessions,
+ * BINLOG ADMIN to keep grant changes out of the binlog, SELECT on {@code mysql} and {@code shardhome}, and
+ * SHOW DATABASES). Each call opens its own
  * session. Thread-safe. Errors are {@link MoveException}s with code {@code MASTER_FAILED}.
  */
 final class SiteMaster {
@@ -47,43 +53,48 @@ final class SiteMaster {
                 "reading the server version", c -> single(c, "SELECT VERSION()").contains("MariaDB"));
     }
 
-    /** The account's write privileges on {@code schema.*}; empty when it has none there. */
-    List<String> schemaWritePrivileges(AppAccount account, String schema) {
-        return run("reading the grants of " + account + " on " + schema, c -> {
-            Set<String> granted =
-                    grantedColumns(c, "SELECT * FROM mysql.db WHERE User=? AND Host=? AND Db=?", account, schema);
-            return WritePrivileges.held(granted == null ? Set.of() : granted);
-        });
+    /** The master's grant tables now. */
+    GrantTables grantTables() {
+        return run("reading the grant tables", GrantReader::read);
     }
 
-    /** The account's global write privileges, or empty when the account does not exist here. */
-    Optional<List<String>> globalWritePrivileges(AppAccount account) {
-        return run("reading the global grants of " + account, c -> {
-            Set<String> granted = grantedColumns(c, "SELECT * FROM mysql.user WHERE User=? AND Host=?", account, null);
-            return Optional.ofNullable(granted).map(WritePrivileges::held);
-        });
+    /** Who can write {@code schema} here, leaving out {@code trusted} accounts and this session's own. */
+    SchemaAccess writeAccess(String schema, Set<Grantee> trusted) {
+        return WriteAccess.of(grantTables(), schema, trusted);
     }
 
-    void revoke(List<String> privileges, String schema, AppAccount account) {
-        if (!privileges.isEmpty()) {
-            unlogged(WritePrivileges.revoke(privileges, schema, account));
+    /** Revokes the grants (one that is already gone is fine). */
+    void revoke(List<Revocation> grants) {
+        for (Revocation r : grants) {
+            unlogged(r.revokeSql());
         }
     }
 
-    void grant(List<String> privileges, String schema, AppAccount account) {
-        if (!privileges.isEmpty()) {
-            unlogged(WritePrivileges.grant(privileges, schema, account));
+    /** Grants them back exactly as they were. */
+    void restore(List<Revocation> grants) {
+        for (Revocation r : grants) {
+            unlogged(r.restoreSql());
+        }
+    }
+
+    /** Grants the same privileges to the same grantees on exactly {@code schema} (escaped). */
+    void grantOn(String schema, List<Revocation> grants) {
+        for (Revocation r : grants) {
+            unlogged(r.grantOnSql(schema));
         }
     }
 
     /**
-     * Kills the account's sessions that use {@code schema} as default schema or have a transaction open
-     * (it may be writing the schema), then waits up to {@code wait} until they are gone, so no write of
-     * theirs can commit after the position is read. Returns how many were killed.
+     * Kills the sessions of {@code users} that use {@code schema} as default schema or have a transaction
+     * open (they may be writing the schema), then waits up to {@code wait} until they are gone, so no write
+     * of theirs can commit after the position is read. Returns how many were killed.
      */
-    int killSessions(AppAccount account, String schema, Duration wait) throws InterruptedException {
-        List<Long> ids = run("listing the sessions of " + account, c -> sessions(c, account.user(), schema));
-        run("killing the sessions of " + account, c -> {
+    int killSessions(Collection<String> users, String schema, Duration wait) throws InterruptedException {
+        List<Long> ids = new ArrayList<>();
+        for (String user : new HashSet<>(users)) {
+            ids.addAll(run("listing the sessions of " + user, c -> sessions(c, user, schema)));
+        }
+        run("killing the sessions of " + users, c -> {
             try (Statement s = c.createStatement()) {
                 for (long id : ids) {
                     kill(s, id);
@@ -181,31 +192,6 @@ final class SiteMaster {
             }
             return null;
         });
-    }
-
-    /** The privilege columns that are 'Y' in the single matching row, or null when there is no row. */
-    private static Set<String> grantedColumns(Connection c, String sql, AppAccount account, String schema)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, account.user());
-            s.setString(2, account.host());
-            if (schema != null) {
-                s.setString(3, schema);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                ResultSetMetaData meta = rs.getMetaData();
-                Set<String> granted = new HashSet<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    if (meta.getColumnLabel(i).endsWith("_priv") && "Y".equalsIgnoreCase(rs.getString(i))) {
-                        granted.add(meta.getColumnLabel(i));
-                    }
-                }
-                return granted;
-            }
-        }
     }
 
     private static String single(Connection c, String sql) throws SQLException {

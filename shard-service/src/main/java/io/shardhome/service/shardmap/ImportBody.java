@@ -17,6 +17,8 @@ import java.util.List;
  * @param added shards that are (or would be) added
  * @param removed shards that are (or would be) removed
  * @param changed shards whose home or critical flag changes
+ * @param warnings what could not be done after the import was written (managed grants at a site that
+ *     failed; {@code shardhome grants check} shows the drift); empty normally
  */
 public record ImportBody(
         boolean dryRun,
@@ -27,7 +29,8 @@ public record ImportBody(
         List<String> changes,
         List<ShardLine> added,
         List<ShardLine> removed,
-        List<ChangeLine> changed) {
+        List<ChangeLine> changed,
+        List<String> warnings) {
 
     /** One shard definition. */
     public record ShardLine(String shard, String home, boolean critical) {
@@ -39,7 +42,7 @@ public record ImportBody(
     /** One changed shard, before and after. */
     public record ChangeLine(String shard, ShardLine before, ShardLine after) {}
 
-    static ImportBody of(ImportResult result, boolean dryRun) {
+    static ImportBody of(ImportResult result, boolean dryRun, List<String> warnings) {
         ShardMapDiff diff = result.diff();
         return new ImportBody(
                 dryRun,
@@ -52,6 +55,7 @@ public record ImportBody(
                 diff.removed().stream().map(ShardLine::of).toList(),
                 diff.changed().stream()
                         .map(c -> new ChangeLine(c.shardId(), ShardLine.of(c.before()), ShardLine.of(c.after())))
-                        .toList());
+                        .toList(),
+                List.copyOf(warnings));
     }
 }

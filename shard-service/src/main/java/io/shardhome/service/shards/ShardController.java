@@ -64,7 +64,8 @@ class ShardController {
         ShardDefinition definition = ShardDefinition.of(shard, request.home().trim(), request.criticalOrDefault());
         ShardWrites.Upserted result = writes.upsert(definition, IfMatch.parse(ifMatch), createOnly);
         ShardEntry entry = directory.snapshot().entry(shard);
-        ShardBody body = entry != null ? ShardBody.of(entry) : ShardBody.of(ShardEntry.active(definition));
+        ShardBody body = (entry != null ? ShardBody.of(entry) : ShardBody.of(ShardEntry.active(definition)))
+                .withWarnings(result.warnings());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .eTag(IfMatch.etag(result.version()))
                 .body(body);
@@ -78,7 +79,7 @@ class ShardController {
     }
 
     private static void requireValidId(String shard) {
-        Names.shardIdProblem(shard).ifPresent(problem -> {
+        Names.shardIdProblem(shard).or(() -> Names.reservedSchemaProblem(shard)).ifPresent(problem -> {
             throw new ServiceException(Code.INVALID_INPUT, problem);
         });
     }

@@ -7,9 +7,12 @@ import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.error.ServiceException;
 import io.shardhome.service.error.ServiceException.Code;
+import io.shardhome.service.grants.SiteGrants;
+import io.shardhome.service.moves.api.MoveGuard;
 import io.shardhome.service.security.Actors;
 import io.shardhome.service.web.IfMatch;
 import io.shardhome.service.web.VersionedWrites;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
@@ -19,21 +22,30 @@ import org.springframework.stereotype.Component;
 class ShardWrites {
     private final DirectoryAccess directory;
     private final VersionedWrites writes;
+    private final MoveGuard moves;
+    private final SiteGrants grants;
 
-    ShardWrites(DirectoryAccess directory, VersionedWrites writes) {
+    ShardWrites(DirectoryAccess directory, VersionedWrites writes, MoveGuard moves, SiteGrants grants) {
         this.directory = directory;
         this.writes = writes;
+        this.moves = moves;
+        this.grants = grants;
     }
 
-    /** The outcome of an upsert: the new version and whether the shard was created. */
-    record Upserted(long version, boolean created) {}
+    /**
+     * The outcome of an upsert: the new version, whether the shard was created, and what could not be done
+     * afterwards (managed grants at a site that failed).
+     */
+    record Upserted(long version, boolean created, List<String> warnings) {}
 
     Upserted upsert(ShardDefinition definition, IfMatch ifMatch, boolean createOnly) {
         DirectoryStore store = directory.storeFor(Actors.current());
         boolean[] created = new boolean[1];
+        boolean[] rehomed = new boolean[1];
         long version = writes.write(ifMatch, required -> {
             Optional<ShardRead> current = read(store, definition.shardId());
             created[0] = current.isEmpty();
+            rehomed[0] = current.isEmpty() || !current.get().entry().home().equals(definition.home());
             if (current.isEmpty()) {
                 requireNoIfMatch(ifMatch, definition.shardId());
                 return store.createShard(definition, versionToWrite(required, store.version()));
@@ -44,18 +56,25 @@ class ShardWrites {
                         "shard '" + definition.shardId() + "' already exists (home "
                                 + current.get().entry().home() + "); use update to change it");
             }
+            moves.requireNotMoving(current.get().entry());
             return store.updateShard(
                     definition, versionToWrite(required, current.get().mapVersion()));
         });
-        return new Upserted(version, created[0]);
+        List<String> warnings = rehomed[0]
+                ? grants.apply(List.of(new SiteGrants.Change(definition.shardId(), definition.home())))
+                : List.of();
+        return new Upserted(version, created[0], warnings);
     }
 
     long delete(String shardId, IfMatch ifMatch) {
         DirectoryStore store = directory.storeFor(Actors.current());
-        return writes.write(ifMatch, required -> {
+        long version = writes.write(ifMatch, required -> {
             ShardRead current = read(store, shardId).orElseThrow(() -> notFound(shardId));
+            moves.requireNotMoving(current.entry());
             return store.deleteShard(shardId, versionToWrite(required, current.mapVersion()));
         });
+        grants.apply(List.of(new SiteGrants.Change(shardId, null)));
+        return version;
     }
 
     private static long versionToWrite(OptionalLong required, long readVersion) {

@@ -6,6 +6,7 @@ import io.shardhome.directory.store.DirectoryStore;
 import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.error.ServiceException;
 import io.shardhome.service.error.ServiceException.Code;
+import io.shardhome.service.moves.api.MoveGuard;
 import io.shardhome.service.security.Actors;
 import io.shardhome.service.web.IfMatch;
 import io.shardhome.service.web.VersionedWrites;
@@ -29,10 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SiteController {
     private final DirectoryAccess directory;
     private final VersionedWrites writes;
+    private final MoveGuard moves;
 
-    SiteController(DirectoryAccess directory, VersionedWrites writes) {
+    SiteController(DirectoryAccess directory, VersionedWrites writes, MoveGuard moves) {
         this.directory = directory;
         this.writes = writes;
+        this.moves = moves;
     }
 
     @GetMapping
@@ -78,6 +81,7 @@ class SiteController {
             if (store.site(site).isEmpty()) {
                 throw notFound(site);
             }
+            moves.requireSiteNotMoving(site);
             return store.removeSite(site, required.orElse(read));
         });
         return ResponseEntity.noContent().eTag(IfMatch.etag(version)).build();

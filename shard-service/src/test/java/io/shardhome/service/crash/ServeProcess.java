@@ -41,7 +41,10 @@ final class ServeProcess implements AutoCloseable {
                 "--shardhome.security.tokens[0].role=admin",
                 "--shardhome.links.publish-interval=200ms",
                 "--shardhome.links.history-interval=1s",
-                "--shardhome.moves.app-user=" + CrashCluster.APP_USER,
+                // The fence closes every other account that can write a moving shard (the application's
+                // included); the test sites' administrators are trusted.
+                "--shardhome.grants.trusted-accounts=root@localhost,mariadb.sys@localhost," + MariaDbSite.USER + "@%,"
+                        + MariaDbSite.LINK_USER + "@%",
                 "--shardhome.moves.catch-up-timeout=60s",
                 "--spring.jmx.enabled=false",
                 "--logging.level.io.shardhome=INFO"));

@@ -34,6 +34,9 @@ final class HostedLinkSites {
         registry.add("shardhome.security.tokens[0].role", () -> "admin");
         registry.add("shardhome.links.publish-interval", () -> "200ms");
         registry.add("shardhome.links.history-interval", () -> "500ms");
+        registry.add(
+                "shardhome.grants.trusted-accounts",
+                () -> "root@localhost,mariadb.sys@localhost," + MariaDbSite.USER + "@%");
         for (String site : new String[] {"nyc", "sjc"}) {
             registry.add("shardhome.site-credentials." + site + ".user", () -> MariaDbSite.LINK_USER);
             registry.add("shardhome.site-credentials." + site + ".password", () -> MariaDbSite.PASSWORD);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shardhome.directory.blob.LinkEpochs;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
 import io.shardhome.links.testing.RequiresSiteMasters;
@@ -17,7 +18,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,6 +75,7 @@ class LinkHostingIT {
     @DynamicPropertySource
     static void realServers(DynamicPropertyRegistry registry) {
         HostedLinkSites.configureService(registry, "links-it");
+        registry.add("shardhome.moves.catch-up-timeout", () -> "120s");
         SITES.offerLink(registry, 0, "nyc", "sjc", Map.of());
         SITES.offerLink(registry, 1, "sjc", "nyc", Map.of());
     }
@@ -270,9 +275,70 @@ class LinkHostingIT {
 
     @Test
     @Order(4)
+    void whileAShardMovesItsEditsImportsAndSiteRemovalAre409NamingTheMoveUntilCancelRollsItBack() throws Exception {
+        MariaDbSite nyc = MariaDbSites.get("nyc");
+        MariaDbSite sjc = MariaDbSites.get("sjc");
+        Api admin = Api.at(port, ADMIN);
+        admin.putJson("/api/v1/shards/delta", "{\"home\":\"nyc\"}");
+        nyc.execute("CREATE DATABASE delta", "CREATE TABLE delta.t (id INT PRIMARY KEY)");
+        nyc.execute("SET sql_log_bin=0", "GRANT SELECT, INSERT, UPDATE, DELETE ON delta.* TO 'app'@'%'");
+        await().atMost(PATIENCE).until(() -> sjc.schemaExists("delta") && sjc.count("delta.t") == 0);
+        try (Connection blocker = sjc.connect();
+                Statement lock = blocker.createStatement()) {
+            lock.execute("LOCK TABLES delta.t WRITE");
+            nyc.execute("INSERT INTO delta.t VALUES (1)");
+            Api.Reply started =
+                    admin.send("POST", "/api/v1/moves", "application/json", "{\"shard\":\"delta\",\"to\":\"sjc\"}");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            String moveId = started.json().path("id").asText();
+            await().atMost(PATIENCE)
+                    .until(
+                            () -> admin.get("/api/v1/moves/" + moveId)
+                                    .json()
+                                    .path("phase")
+                                    .asText(),
+                            "CATCHING_UP"::equals);
+
+            for (Api.Reply refused : List.of(
+                    admin.putJson("/api/v1/shards/delta", "{\"home\":\"sjc\",\"critical\":true}"),
+                    admin.delete("/api/v1/shards/delta"),
+                    admin.postCsv("/api/v1/shard-map", "shard_id master critical\ndelta nyc true\n"),
+                    admin.delete("/api/v1/sites/sjc"))) {
+                assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+                assertThat(refused.code()).isEqualTo("SHARD_MOVING");
+                assertThat(refused.json().path("moveId").asText()).isEqualTo(moveId);
+            }
+            assertThat(admin.postCsv("/api/v1/shard-map", "shard_id master critical\nbystander sjc false\n")
+                            .status())
+                    .isEqualTo(200);
+
+            assertThat(admin.send("POST", "/api/v1/moves/" + moveId + "/cancel", null, null)
+                            .status())
+                    .isEqualTo(202);
+            lock.execute("UNLOCK TABLES");
+            await().atMost(PATIENCE)
+                    .until(
+                            () -> admin.get("/api/v1/moves/" + moveId)
+                                    .json()
+                                    .path("outcome")
+                                    .asText(),
+                            "ROLLED_BACK"::equals);
+        }
+        assertThat(admin.get("/api/v1/lookup/delta").json().path("state").asText())
+                .isEqualTo("ACTIVE");
+        assertThat(admin.putJson("/api/v1/shards/delta", "{\"home\":\"nyc\",\"critical\":true}")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
     void standbyInstanceTakesTheLinkOverWhenTheRunningOneGoesAwayAndResumesFromTheStoredPosition() {
         MariaDbSite nyc = MariaDbSites.get("nyc");
         MariaDbSite sjc = MariaDbSites.get("sjc");
+        LinkEpochs epochs = new LinkEpochs(directory.client(), directory.layout());
+        long first = hosting.holderEpoch("nyc->sjc");
+        assertThat(first).isPositive().isEqualTo(epochs.current("nyc.sjc"));
         try (LinkHosting standby = new LinkHosting(directory, properties, metrics)) {
             standby.start();
             assertThat(hosting.runsHere("nyc->sjc")).isTrue();
@@ -282,6 +348,7 @@ class LinkHostingIT {
             nyc.execute("INSERT INTO acme.t VALUES (3)");
 
             await().atMost(PATIENCE).until(() -> standby.runsHere("nyc->sjc"));
+            await().atMost(PATIENCE).until(() -> standby.holderEpoch("nyc->sjc") > first);
             await().atMost(PATIENCE).until(() -> "1".equals(sjc.value("SELECT COUNT(*) FROM acme.t WHERE id = 3")));
             assertThat(sjc.count("acme.t")).isEqualTo(nyc.count("acme.t"));
         }

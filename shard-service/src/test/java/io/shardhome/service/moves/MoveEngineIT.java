@@ -93,8 +93,7 @@ class MoveEngineIT {
     @Test
     void catchUpTimeoutRollsBackKeepingTheHomeAndItsWrites() throws Exception {
         sites.createShard("gamma", "sjc", "nyc");
-        try (MoveEngine impatient =
-                        sites.engine(MoveSettings.defaults(MoveSites.APP).withCatchUpTimeout(Duration.ofMillis(500)));
+        try (MoveEngine impatient = sites.engine(MoveSites.settings().withCatchUpTimeout(Duration.ofMillis(500)));
                 Connection blocker = MoveSites.site("nyc").connect();
                 Statement lock = blocker.createStatement()) {
             lock.execute("LOCK TABLES gamma.orders WRITE");
@@ -165,8 +164,7 @@ class MoveEngineIT {
         sites.createShard("zeta", "sjc", "nyc");
         LinkStatusStore statuses = sites.linkStatus();
         statuses.publish(MoveEngine.statusKey("nyc", "lax"), status("nyc->lax", "ONLINE", 1));
-        try (MoveEngine hasty =
-                sites.engine(MoveSettings.defaults(MoveSites.APP).withFlipPropagationTimeout(Duration.ofMillis(300)))) {
+        try (MoveEngine hasty = sites.engine(MoveSites.settings().withFlipPropagationTimeout(Duration.ofMillis(300)))) {
             MoveRecord move = awaitEnd(hasty, hasty.start("zeta", "nyc"));
             assertThat(move.phase()).as(move.reason()).isEqualTo(MovePhase.DONE);
             assertThat(move.steps()).last().satisfies(step -> assertThat(step.note())

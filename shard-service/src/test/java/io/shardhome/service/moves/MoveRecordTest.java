@@ -3,6 +3,8 @@ package io.shardhome.service.moves;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shardhome.directory.zk.Json;
+import io.shardhome.service.fence.Grantee;
+import io.shardhome.service.fence.Revocation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -13,8 +15,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MoveRecordTest {
+    private static final Grantee APP = Grantee.account("app", "%");
     private static final MoveRecord FENCED = MoveRecord.started("acme-x1", "acme", "nyc", "sjc", 1_000)
-            .withFence(List.of("INSERT", "UPDATE"), 1_010)
+            .withFence(List.of(new Revocation(APP, "acme", List.of("INSERT", "UPDATE"))), List.of("app@%"), 1_010)
             .enter(MovePhase.FENCING, 1_010, "fenced")
             .withFencePosition("1-1-5");
 
@@ -26,8 +29,15 @@ class MoveRecordTest {
                         List.of("phase", "steps")),
                 Arguments.of(
                         "withFence",
-                        (UnaryOperator<MoveRecord>) r -> r.withFence(List.of("DELETE"), 1_030),
-                        List.of("revokedPrivileges", "fencedAtMillis")),
+                        (UnaryOperator<MoveRecord>) r -> r.withFence(
+                                List.of(new Revocation(Grantee.role("writers"), "acme", List.of("DELETE"))),
+                                List.of("bob@%"),
+                                1_030),
+                        List.of("revokedGrants", "fencedAccounts")),
+                Arguments.of(
+                        "withWaiting",
+                        (UnaryOperator<MoveRecord>) r -> r.withWaiting("MASTER_FAILED: down; retrying in 1000 ms"),
+                        List.of("waiting")),
                 Arguments.of(
                         "withFencePosition",
                         (UnaryOperator<MoveRecord>) r -> r.withFencePosition("1-1-9"),
@@ -76,6 +86,24 @@ class MoveRecordTest {
         MoveRecord flipped = FENCED.withFlipMapVersion(12);
         assertThat(Json.read(Json.write(flipped), MoveRecord.class, "move record acme"))
                 .isEqualTo(flipped);
+    }
+
+    @Test
+    void fenceGrantsSurviveJsonAndFurtherGrantsAddToThemKeepingTheFenceTime() {
+        MoveRecord more = FENCED.withFence(
+                List.of(
+                        new Revocation(APP, "acme", List.of("INSERT", "UPDATE")),
+                        new Revocation(Grantee.PUBLIC, "acme", List.of("DELETE"))),
+                List.of("app@%", "bob@%"),
+                2_000);
+
+        assertThat(more.revokedGrants()).hasSize(2);
+        assertThat(more.fencedAccounts()).containsExactly("app@%", "bob@%");
+        assertThat(more.fencedAtMillis()).isEqualTo(1_010);
+        assertThat(Json.read(Json.write(more), MoveRecord.class, "move record acme"))
+                .isEqualTo(more);
+        assertThat(more.withWaiting("x").enter(MovePhase.CATCHING_UP, 2_100, "").waiting())
+                .isEmpty();
     }
 
     @Test

@@ -7,15 +7,16 @@ import io.shardhome.filter.map.HomeHistory;
 import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.links.PublishedStatus;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class MoveRulesTest {
     private static final long NOW = 1_000_000_000L;
-    private static final MoveSettings SETTINGS = MoveSettings.defaults(new AppAccount("app", "%"));
+    private static final MoveSettings SETTINGS = MoveSettings.defaults();
 
     @Test
     void aFirstMoveWaitsForTheLinkFromTheOldHomeUpToTheFence() {
@@ -74,32 +75,34 @@ class MoveRulesTest {
     }
 
     @Test
-    void writePrivilegesKeepGrantOrderAndIgnoreReadPrivileges() {
-        assertThat(WritePrivileges.held(Set.of("Select_priv", "Delete_priv", "Insert_priv", "Trigger_priv")))
-                .containsExactly("INSERT", "DELETE", "TRIGGER");
+    void backoffDoublesUpToItsMaximumAndStartsOverAfterAReset() {
+        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(350));
+
+        assertThat(List.of(backoff.next(), backoff.next(), backoff.next(), backoff.next()))
+                .containsExactly(
+                        Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(350), Duration.ofMillis(350));
+        assertThat(backoff.attempts()).isEqualTo(4);
+        backoff.reset();
+        assertThat(backoff.next()).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
-    void grantAndRevokeStatementsQuoteSchemaAndAccount() {
-        AppAccount app = new AppAccount("app", "%");
-        assertThat(WritePrivileges.revoke(java.util.List.of("INSERT", "UPDATE"), "acme", app))
-                .isEqualTo("REVOKE INSERT, UPDATE ON `acme`.* FROM 'app'@'%'");
-        assertThat(WritePrivileges.grant(java.util.List.of("DELETE"), "acme", app))
-                .isEqualTo("GRANT DELETE ON `acme`.* TO 'app'@'%'");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"app'--, %", "app, local host"})
-    void accountsThatWouldNeedQuotingAreRefused(String user, String host) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AppAccount(user, host))
-                .isInstanceOfSatisfying(
-                        MoveException.class, e -> assertThat(e.code()).isEqualTo(MoveException.Code.FENCE_IMPOSSIBLE));
+    void cancelIsAcceptedWhereRollingBackIsSafeAndFailuresRollBackOnlyBeforeTheFlip() {
+        assertThat(Arrays.stream(MovePhase.values()).filter(MovePhase::isCancellable))
+                .containsExactly(
+                        MovePhase.PREFLIGHT,
+                        MovePhase.FENCING,
+                        MovePhase.CATCHING_UP,
+                        MovePhase.FLIPPING,
+                        MovePhase.ROLLING_BACK);
+        assertThat(Arrays.stream(MovePhase.values()).filter(MovePhase::rollsBackOnFailure))
+                .containsExactly(MovePhase.PREFLIGHT, MovePhase.FENCING, MovePhase.CATCHING_UP);
     }
 
     @Test
     void recordMeasuresOutageFromFenceToUnfenceAndKeepsEveryStep() {
         MoveRecord move = MoveRecord.started("acme-x1", "acme", "sjc", "nyc", NOW)
-                .withFence(java.util.List.of("INSERT"), NOW + 10)
+                .withFence(List.of(), List.of(), NOW + 10)
                 .enter(MovePhase.FENCING, NOW + 10, "")
                 .enter(MovePhase.CATCHING_UP, NOW + 20, "");
         assertThat(move.outageMillis()).isEqualTo(-1);
@@ -131,13 +134,13 @@ class MoveRulesTest {
         "PREFLIGHT, false, true",
         "FENCING, false, true",
         "CATCHING_UP, false, true",
-        "FLIPPING, false, false",
+        "FLIPPING, false, true",
         "FLIPPED, false, false",
         "DONE, true, false",
-        "ROLLING_BACK, false, false",
+        "ROLLING_BACK, false, true",
         "ROLLED_BACK, true, false"
     })
-    void onlyMovesBeforeTheFlipCanBeCancelled(MovePhase phase, boolean terminal, boolean cancellable) {
+    void onlyMovesBeforeTheFlipOrRollingBackAcceptACancel(MovePhase phase, boolean terminal, boolean cancellable) {
         assertThat(phase.isTerminal()).isEqualTo(terminal);
         assertThat(phase.isCancellable()).isEqualTo(cancellable);
     }

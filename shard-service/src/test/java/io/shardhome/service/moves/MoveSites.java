@@ -16,10 +16,13 @@ import io.shardhome.links.SiteEndpoint;
 import io.shardhome.links.testing.LinkHarness;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
+import io.shardhome.service.fence.Grantee;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -31,7 +34,11 @@ import javax.sql.DataSource;
 final class MoveSites implements AutoCloseable {
     static final String APP_USER = "app";
     static final String APP_PASSWORD = "app-secret";
-    static final AppAccount APP = new AppAccount(APP_USER, "%");
+    static final Grantee APP = Grantee.account(APP_USER, "%");
+    /** The links' account: like shardhome's own, trusted by the fence. */
+    static final Grantee LINK = Grantee.account(MariaDbSite.LINK_USER, "%");
+    /** The tests' administrative account (ALL PRIVILEGES): trusted by the fence. */
+    static final Grantee ADMIN = Grantee.account(MariaDbSite.USER, "%");
 
     final LinkHarness harness;
     final List<String> siteNames;
@@ -102,15 +109,33 @@ final class MoveSites implements AutoCloseable {
     }
 
     MoveEngine engine(MoveSettings settings) {
-        MoveRecordStore records = new MoveRecordStore(
-                harness.directory().client(), harness.directory().layout());
         Map<String, SiteEndpoint> masters = new LinkedHashMap<>();
         siteNames.forEach(site -> masters.put(site, admin(site)));
-        return new MoveEngine(store(), records, linkStatus(), masters, settings);
+        return engine(settings, masters);
+    }
+
+    /** An engine reaching the masters with the given accounts. */
+    MoveEngine engine(MoveSettings settings, Map<String, SiteEndpoint> masters) {
+        return new MoveEngine(store(), records(), linkStatus(), masters, settings);
+    }
+
+    MoveRecordStore records() {
+        return new MoveRecordStore(
+                harness.directory().client(), harness.directory().layout());
     }
 
     MoveEngine engine() {
-        return engine(MoveSettings.defaults(APP));
+        return engine(settings());
+    }
+
+    /** Default settings, trusting the links' and the tests' admin account too, retrying after 50 ms up to 500 ms. */
+    static MoveSettings settings() {
+        Set<Grantee> trusted = new HashSet<>(MoveSettings.defaults().trustedAccounts());
+        trusted.add(LINK);
+        trusted.add(ADMIN);
+        return MoveSettings.defaults()
+                .withTrustedAccounts(trusted)
+                .withRetry(Duration.ofMillis(50), Duration.ofMillis(500));
     }
 
     /** Defines {@code shard} homed at {@code home}, creates its table there and waits for it at the copy. */
@@ -123,7 +148,7 @@ final class MoveSites implements AutoCloseable {
         harness.define(shard, home);
         for (String site : siteNames) {
             String privileges = site.equals(home) ? "SELECT, INSERT, UPDATE, DELETE" : "SELECT";
-            site(site).execute("SET sql_log_bin=0", "GRANT " + privileges + " ON `" + shard + "`.* TO " + APP);
+            site(site).execute("SET sql_log_bin=0", "GRANT " + privileges + " ON `" + shard + "`.* TO " + APP.sql());
         }
         site(home)
                 .execute(
@@ -151,12 +176,17 @@ final class MoveSites implements AutoCloseable {
         return ds;
     }
 
-    /** The application account's write privileges on {@code shard} at {@code site}. */
-    static java.util.List<String> appWrites(String site, String shard) {
-        return new SiteMaster(admin(site)).schemaWritePrivileges(APP, shard);
+    /** What the application account may write of {@code shard} at {@code site}, by any grant. */
+    static List<String> appWrites(String site, String shard) {
+        return new SiteMaster(admin(site))
+                .writeAccess(shard, settings().trustedAccounts()).paths().stream()
+                        .filter(p -> p.account().equals(APP))
+                        .flatMap(p -> p.privileges().stream())
+                        .distinct()
+                        .toList();
     }
 
-    private static SiteEndpoint admin(String name) {
+    static SiteEndpoint admin(String name) {
         MariaDbSite master = site(name);
         return new SiteEndpoint(name, master.host(), master.port(), MariaDbSite.USER, MariaDbSite.PASSWORD);
     }

@@ -99,16 +99,7 @@ class ParallelApplyMovesIT {
      * whose channel the test stalls on purpose (its lag grows while it is stalled).
      */
     private static MoveSettings settings(Duration catchUpTimeout) {
-        MoveSettings defaults = MoveSettings.defaults(MoveSites.APP);
-        return new MoveSettings(
-                        defaults.appAccount(),
-                        60,
-                        defaults.maxStatusAge(),
-                        defaults.catchUpTimeout(),
-                        defaults.pollInterval(),
-                        defaults.sessionKillWait(),
-                        defaults.flipPropagationTimeout())
-                .withCatchUpTimeout(catchUpTimeout);
+        return MoveSites.settings().withMaxLagSeconds(60).withCatchUpTimeout(catchUpTimeout);
     }
 
     private static long lockWaits(MariaDbSite site) {

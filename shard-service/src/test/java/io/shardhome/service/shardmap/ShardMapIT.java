@@ -90,6 +90,67 @@ class ShardMapIT extends ServiceTestSupport {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreAnErrorAtTheirLineAndColumnLikeInTheCli() {
+        byte[] good = (HEADER + "acme sjc false\ncaf").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 11);
+        System.arraycopy(
+                new byte[] {(byte) 0xE9, ' ', 'n', 'y', 'c', ' ', 'f', 'a', 'l', 's', 'e'}, 0, bytes, good.length, 11);
+
+        Api.Reply refused = admin.sendBytes("POST", "/api/v1/shard-map", "text/csv", bytes);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("INVALID_MAP");
+        JsonNode error = refused.json().path("errors").get(0);
+        assertThat(error.path("line").asInt()).isEqualTo(3);
+        assertThat(error.path("column").asInt()).isEqualTo(4);
+        assertThat(error.path("message").asText()).contains("0xE9").contains("UTF-8");
+        assertThat(reader.get("/api/v1/shards/caf\uFFFD").status()).isIn(400, 404);
+    }
+
+    @Test
+    void aMapOverTheSizeLimitIs413AndChangesNothing() {
+        StringBuilder big = new StringBuilder(HEADER);
+        for (int i = 0; big.length() <= MAX_IMPORT_BYTES; i++) {
+            big.append("bulky_").append(i).append(" sjc false\n");
+        }
+        String before = reader.get("/api/v1/shard-map").body();
+
+        Api.Reply refused = admin.postCsv("/api/v1/shard-map", big.toString());
+
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(refused.json().path("detail").asText()).contains(String.valueOf(MAX_IMPORT_BYTES));
+        assertThat(reader.get("/api/v1/shard-map").body()).isEqualTo(before);
+    }
+
+    @Test
+    void manyErrorsAreListedUpToTheLimitWithTheTotal() {
+        StringBuilder bad = new StringBuilder(HEADER);
+        for (int i = 0; i < 12; i++) {
+            bad.append("bad-").append(i).append(" sjc false\n");
+        }
+
+        Api.Reply refused = admin.postCsv("/api/v1/shard-map", bad.toString());
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors")).hasSize(MAX_LISTED_ERRORS);
+        assertThat(refused.json().path("totalErrors").asInt()).isEqualTo(12);
+        assertThat(refused.json().path("detail").asText()).contains("12 error(s) (the first 5 are listed)");
+    }
+
+    @Test
+    void systemSchemasAndTheCatalogAreRefusedAsShardIds() {
+        Api.Reply csv = admin.postCsv("/api/v1/shard-map", HEADER + "mysql sjc false\nshardhome nyc false\n");
+        Api.Reply put = admin.putJson("/api/v1/shards/information_schema", "{\"home\":\"sjc\"}");
+
+        assertThat(csv.status()).isEqualTo(400);
+        assertThat(csv.json().path("errors").toString()).contains("'mysql' is a system schema", "'shardhome'");
+        assertThat(put.status()).isEqualTo(400);
+        assertThat(put.json().path("detail").asText()).contains("system schema");
+        assertThat(reader.get("/api/v1/shards/mysql").status()).isEqualTo(404);
+    }
+
+    @Test
     void importHomingShardsAtUnknownSitesIs422() {
         Api.Reply refused = admin.postCsv("/api/v1/shard-map", HEADER + "acme atlantis false\n");
 

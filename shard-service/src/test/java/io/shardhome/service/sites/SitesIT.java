@@ -50,6 +50,24 @@ class SitesIT extends ServiceTestSupport {
     }
 
     @Test
+    void aHostWithUrlPartsIs400AndJdbcParametersComeFromASafeList() {
+        Api.Reply injected = admin.putJson(
+                "/api/v1/sites/rogue", "{\"host\":\"h:3316/?allowLoadLocalInfile=true&x=\",\"port\":3306}");
+        Api.Reply unsafe = admin.putJson(
+                "/api/v1/sites/rogue", "{\"host\":\"db.rogue\",\"port\":3306,\"jdbcParams\":\"sslMode=DISABLED\"}");
+        Api.Reply tuned = admin.putJson(
+                "/api/v1/sites/tuned", "{\"host\":\"10.1.2.3\",\"port\":3306,\"jdbcParams\":\"socketTimeout=9000\"}");
+
+        assertThat(injected.status()).isEqualTo(400);
+        assertThat(injected.code()).isEqualTo("INVALID_INPUT");
+        assertThat(injected.json().path("detail").asText()).contains("is not a host name or an IP address");
+        assertThat(unsafe.status()).isEqualTo(400);
+        assertThat(unsafe.json().path("detail").asText()).contains("'sslMode' is not an allowed key");
+        assertThat(reader.get("/api/v1/sites/rogue").status()).isEqualTo(404);
+        assertThat(tuned.status()).isIn(200, 201);
+    }
+
+    @Test
     void siteThatIsHomeOfShardsCannotBeRemoved() {
         admin.putJson("/api/v1/sites/tok", "{\"host\":\"db.tok\",\"port\":3306}");
         String shard = uniqueShard("tokyo");

@@ -61,11 +61,22 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String contentType, String body) {
+        return exchange(
+                method,
+                path,
+                contentType,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** Sends exactly these bytes as the body (e.g. ones that are not UTF-8). */
+    public Reply sendBytes(String method, String path, String contentType, byte[] body) {
+        return exchange(method, path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private Reply exchange(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(java.time.Duration.ofSeconds(60))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

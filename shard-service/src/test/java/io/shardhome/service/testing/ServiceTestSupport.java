@@ -29,10 +29,16 @@ import org.springframework.test.context.DynamicPropertySource;
             "shardhome.security.tokens[1].role=reader",
             "shardhome.security.users[0].name=auditor",
             "shardhome.security.users[0].password=" + ServiceTestSupport.BASIC_PASSWORD,
-            "shardhome.security.users[0].role=reader"
+            "shardhome.security.users[0].role=reader",
+            "shardhome.shard-map-import.max-bytes=" + ServiceTestSupport.MAX_IMPORT_BYTES,
+            "shardhome.shard-map-import.max-listed-errors=" + ServiceTestSupport.MAX_LISTED_ERRORS
         })
 public abstract class ServiceTestSupport {
     public static final String ADMIN_TOKEN = "admin-test-token";
+    /** The largest CSV map the tests' service accepts over REST. */
+    public static final int MAX_IMPORT_BYTES = 64 * 1024;
+    /** How many errors of a bad map the tests' service lists. */
+    public static final int MAX_LISTED_ERRORS = 5;
     /** The reader token is configured only as its SHA-256 digest. */
     public static final String READER_TOKEN = "reader-test-token";
 

@@ -47,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "shardhome.links.publish-interval=200ms",
             "shardhome.links.history-interval=500ms",
             "shardhome.moves.catch-up-timeout=40s",
+            "shardhome.grants.trusted-accounts=root@localhost,mariadb.sys@localhost," + MariaDbSite.LINK_USER + "@%",
             "shardhome.site-credentials.nyc.user=" + MariaDbSite.USER,
             "shardhome.site-credentials.nyc.password=" + MariaDbSite.PASSWORD,
             "shardhome.site-credentials.sjc.user=" + MariaDbSite.USER,

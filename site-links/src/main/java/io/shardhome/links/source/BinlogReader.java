@@ -55,6 +55,8 @@ public final class BinlogReader implements AutoCloseable {
         client.setKeepAlive(false);
         client.setServerId(replicaServerId);
         client.setConnectTimeout(5_000);
+        client.setSSLMode(source.tls().binlogMode());
+        source.tls().binlogSocketFactory(source.host(), source.port()).ifPresent(client::setSslSocketFactory);
         client.setGtidSet(gtidSet);
         client.registerEventListener(this::onEvent);
         client.registerLifecycleListener(new Lifecycle());

@@ -30,10 +30,10 @@ public final class Catalog {
     public static final String SCHEMA = "shardhome";
     static final String UPDATE_POSITION = "UPDATE shardhome.link_position SET source_site=?, gtid_set=?,"
             + " last_gtid=?, binlog_file=?, binlog_pos=?, source_commit_time=FROM_UNIXTIME(NULLIF(?, 0)),"
-            + " applied_at=NOW(6), applied_count=applied_count+? WHERE link_id=?";
+            + " applied_at=NOW(6), applied_count=applied_count+? WHERE link_id=? AND holder_epoch=?";
 
     /** The version of the newest migration under {@code db/shardhome} ({@code CatalogTest} keeps it true). */
-    static final String LATEST_VERSION = "2";
+    static final String LATEST_VERSION = "3";
 
     private Catalog() {}
 
@@ -101,6 +101,33 @@ public final class Catalog {
                         GtidSet.parse(rs.getString(2)),
                         rs.getString(3),
                         new BinlogPosition(rs.getString(4), rs.getLong(5))));
+            }
+        }
+    }
+
+    /**
+     * Makes {@code epoch} the holder of link row {@code linkId} unless a later holder claimed it already;
+     * waits for the row lock of a transaction the previous holder still has open. Returns the row's epoch
+     * afterwards ({@code epoch}, or the later holder's). Unlogged, uncommitted: the caller commits.
+     */
+    public static long claim(Connection c, String linkId, long epoch) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE shardhome.link_position SET holder_epoch=? WHERE link_id=? AND holder_epoch<=?")) {
+            s.setLong(1, epoch);
+            s.setString(2, linkId);
+            s.setLong(3, epoch);
+            s.executeUpdate();
+        }
+        return holderEpoch(c, linkId);
+    }
+
+    /** The epoch of the holder of link row {@code linkId}, or -1 when there is no such row. */
+    public static long holderEpoch(Connection c, String linkId) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT holder_epoch FROM shardhome.link_position WHERE link_id=?")) {
+            s.setString(1, linkId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
             }
         }
     }

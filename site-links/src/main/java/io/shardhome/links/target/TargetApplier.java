@@ -30,13 +30,16 @@ public final class TargetApplier implements AutoCloseable {
     private final SiteEndpoint target;
     private final String linkId;
     private final long originServerId;
+    private final long holderEpoch;
     private final TargetSession session;
     private final PreparedStatement updatePosition;
     private TargetSession schemaless;
     private boolean firstAfterResume = true;
 
-    private TargetApplier(SiteEndpoint target, String linkId, long originServerId, TargetSession session)
+    private TargetApplier(
+            SiteEndpoint target, String linkId, long originServerId, long holderEpoch, TargetSession session)
             throws SQLException {
+        this.holderEpoch = holderEpoch;
         this.target = target;
         this.linkId = linkId;
         this.originServerId = originServerId;
@@ -49,9 +52,10 @@ public final class TargetApplier implements AutoCloseable {
      *
      * @throws LinkException {@code TARGET_UNAVAILABLE} when it cannot
      */
-    public static TargetApplier open(SiteEndpoint target, String linkId, long originServerId) {
+    public static TargetApplier open(SiteEndpoint target, String linkId, long originServerId, long holderEpoch) {
         try {
-            return new TargetApplier(target, linkId, originServerId, TargetSession.open(target, originServerId));
+            return new TargetApplier(
+                    target, linkId, originServerId, holderEpoch, TargetSession.open(target, originServerId));
         } catch (SQLException e) {
             throw SqlErrors.classify(e, target.toString(), "opening an apply session for link " + linkId);
         }
@@ -64,16 +68,27 @@ public final class TargetApplier implements AutoCloseable {
     /** The stored position of this link, creating its row (unlogged) from {@code initial} on first use. */
     public LinkPosition position(LinkPosition initial, String targetSite) {
         try {
-            var stored = Catalog.load(session.connection(), linkId);
+            unlogged(() -> {
+                Catalog.create(session.connection(), initial.as(linkId), targetSite);
+                long holder = Catalog.claim(session.connection(), linkId, holderEpoch);
+                if (holder != holderEpoch) {
+                    throw superseded(linkId, holder);
+                }
+            });
+            LinkPosition stored = Catalog.load(session.connection(), linkId).orElseThrow();
             session.connection().commit();
-            if (stored.isPresent()) {
-                return stored.get();
-            }
-            unlogged(() -> Catalog.create(session.connection(), initial.as(linkId), targetSite));
-            return initial.as(linkId);
+            return stored;
         } catch (SQLException e) {
             throw failure(e, "reading the position of link " + linkId);
         }
+    }
+
+    private LinkException superseded(String id, long holder) {
+        return new LinkException(
+                Code.SUPERSEDED,
+                "link " + id + " at " + target + " is held by holder epoch " + holder + ", not this instance's "
+                        + holderEpoch + ": another instance applies it now, so this one stops (nothing it had not"
+                        + " committed is applied)");
     }
 
     /**
@@ -217,7 +232,12 @@ public final class TargetApplier implements AutoCloseable {
         updatePosition.setDouble(6, commitMillis / 1000.0);
         updatePosition.setInt(7, applied);
         updatePosition.setString(8, id);
+        updatePosition.setLong(9, holderEpoch);
         if (updatePosition.executeUpdate() != 1) {
+            long holder = Catalog.holderEpoch(session.connection(), id);
+            if (holder >= 0) {
+                throw superseded(id, holder);
+            }
             throw new LinkException(
                     Code.CATALOG_FAILED,
                     "the position row of link " + id + " is missing at " + target
@@ -234,7 +254,7 @@ public final class TargetApplier implements AutoCloseable {
         try {
             work.run();
             session.connection().commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             throw e;
         } finally {

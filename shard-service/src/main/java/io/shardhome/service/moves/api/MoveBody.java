@@ -14,6 +14,9 @@ import java.util.List;
  * @param steps every phase entered, with its time
  * @param reason why it rolled back (empty otherwise)
  * @param outageMillis measured write outage, fence to unfence (0 while fenced or when never fenced)
+ * @param waiting why the move waits to retry its current step, and when it retries (empty when it does not)
+ * @param fencedAccounts the accounts that could write the shard at the old home before the fence
+ * @param revokedGrants the database-level grants the fence revoked there (given at the new home when done)
  */
 public record MoveBody(
         String id,
@@ -25,7 +28,10 @@ public record MoveBody(
         List<Step> steps,
         String reason,
         boolean cancelRequested,
-        long outageMillis) {
+        long outageMillis,
+        String waiting,
+        List<String> fencedAccounts,
+        List<String> revokedGrants) {
 
     /** One phase entered. */
     public record Step(String phase, Instant at, String note) {}
@@ -43,7 +49,10 @@ public record MoveBody(
                         .toList(),
                 move.reason(),
                 move.cancelRequested(),
-                move.outageMillis());
+                move.outageMillis(),
+                move.waiting(),
+                move.fencedAccounts(),
+                move.revokedGrants().stream().map(Object::toString).toList());
     }
 
     static String outcome(MovePhase phase) {

@@ -1,21 +1,27 @@
 package io.shardhome.service.moves.api;
 
 import io.shardhome.directory.blob.MoveRecordStore;
+import io.shardhome.directory.shard.ShardEntry;
+import io.shardhome.directory.shard.ShardState;
 import io.shardhome.directory.site.Site;
+import io.shardhome.links.LinkException;
 import io.shardhome.links.SiteEndpoint;
 import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.config.ShardhomeProperties;
+import io.shardhome.service.config.SiteEndpoints;
 import io.shardhome.service.error.ServiceException;
 import io.shardhome.service.error.ServiceException.Code;
-import io.shardhome.service.moves.AppAccount;
 import io.shardhome.service.moves.MoveEngine;
 import io.shardhome.service.moves.MoveSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.apache.curator.framework.recipes.leader.LeaderLatchListener;
 import org.slf4j.Logger;
@@ -37,7 +43,7 @@ public final class MoveHosting implements LeaderLatchListener, AutoCloseable {
     private final LeaderLatch latch;
     private final MoveEngine reader;
     /** Leadership callbacks run here, off Curator's event thread, because recovery does ZooKeeper I/O. */
-    private final ExecutorService callbacks = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService callbacks = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "move-leader");
         t.setDaemon(true);
         return t;
@@ -61,6 +67,8 @@ public final class MoveHosting implements LeaderLatchListener, AutoCloseable {
     void start() throws Exception {
         latch.addListener(this, callbacks);
         latch.start();
+        long every = Math.max(100, properties.moves().sweepInterval().toMillis());
+        callbacks.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Whether this instance is the move leader now. */
@@ -114,33 +122,59 @@ public final class MoveHosting implements LeaderLatchListener, AutoCloseable {
     }
 
     private MoveEngine newEngine(Map<String, SiteEndpoint> masters) {
-        ShardhomeProperties.Moves moves = properties.moves();
-        MoveSettings settings = MoveSettings.defaults(new AppAccount(moves.appUser(), moves.appHost()));
-        settings = new MoveSettings(
-                settings.appAccount(),
-                moves.maxLagSeconds(),
-                settings.maxStatusAge(),
-                moves.catchUpTimeout(),
-                settings.pollInterval(),
-                settings.sessionKillWait(),
-                moves.flipPropagationTimeout());
         return new MoveEngine(
-                directory.storeFor("service:moves"), records, directory.linkStatuses(), masters, settings);
+                directory.storeFor("service:moves"), records, directory.linkStatuses(), masters, settings(properties));
+    }
+
+    /** The move settings from {@code shardhome.moves.*} and {@code shardhome.grants.trusted-accounts}. */
+    static MoveSettings settings(ShardhomeProperties properties) {
+        ShardhomeProperties.Moves moves = properties.moves();
+        return MoveSettings.defaults()
+                .withTrustedAccounts(properties.grants().trusted())
+                .withMaxLagSeconds(moves.maxLagSeconds())
+                .withCatchUpTimeout(moves.catchUpTimeout())
+                .withFlipPropagationTimeout(moves.flipPropagationTimeout())
+                .withRetry(moves.retryMin(), moves.retryMax());
     }
 
     /** Every registered site this instance has credentials for, as the move engine reaches it. */
     private Map<String, SiteEndpoint> masters() {
         Map<String, SiteEndpoint> masters = new TreeMap<>();
         for (Site site : directory.snapshot().sites().values()) {
-            ShardhomeProperties.SiteCredentials account =
-                    properties.siteCredentials().get(site.name());
-            if (account != null && account.user() != null) {
-                masters.put(
-                        site.name(),
-                        new SiteEndpoint(site.name(), site.host(), site.port(), account.user(), account.password()));
+            try {
+                SiteEndpoints.of(site, properties).ifPresent(endpoint -> masters.put(site.name(), endpoint));
+            } catch (LinkException e) {
+                log.error("moves cannot reach site {}: {}", site.name(), e.getMessage());
             }
         }
         return masters;
+    }
+
+    /**
+     * Resumes stopped moves and unfences shards FENCED without a move, while this instance leads moves
+     * ({@link MoveEngine#sweep}).
+     */
+    private synchronized void sweep() {
+        if (closed || engine == null || !latch.hasLeadership()) {
+            return;
+        }
+        try {
+            List<ShardEntry> fenced = new ArrayList<>();
+            for (ShardEntry entry : directory.snapshot().sortedEntries()) {
+                if (entry.state() == ShardState.FENCED) {
+                    fenced.add(entry);
+                }
+            }
+            List<String> started = engine.sweep(fenced);
+            if (!started.isEmpty()) {
+                log.info("the move sweep resumed or started moves {}", started);
+            }
+        } catch (RuntimeException e) {
+            log.warn(
+                    "the move sweep failed ({}); it runs again in {}",
+                    e.toString(),
+                    properties.moves().sweepInterval());
+        }
     }
 
     private String leaderName() {

@@ -1,0 +1,131 @@
+package io.shardhome.service.grants;
+
+import io.shardhome.directory.site.Site;
+import io.shardhome.filter.map.Home;
+import io.shardhome.filter.map.ShardDefinition;
+import io.shardhome.links.LinkException;
+import io.shardhome.links.SiteEndpoint;
+import io.shardhome.service.config.DirectoryAccess;
+import io.shardhome.service.config.ShardhomeProperties;
+import io.shardhome.service.config.SiteEndpoints;
+import io.shardhome.service.fence.GrantReader;
+import io.shardhome.service.fence.GrantTables;
+import io.shardhome.service.grants.GrantDrift.Problem;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shard grants at every site's master, over this instance's account there: applies the managed grants when
+ * shards are created, re-homed, imported or deleted ({@code shardhome.grants.accounts}), and checks every
+ * site for drift. Grant statements stay out of the binlog. Thread-safe.
+ */
+@Component
+public class SiteGrants {
+    private static final Logger log = LoggerFactory.getLogger(SiteGrants.class);
+    private static final int NO_SUCH_GRANT = 1141;
+
+    private final DirectoryAccess directory;
+    private final ShardhomeProperties properties;
+    private final ManagedGrants managed;
+
+    SiteGrants(DirectoryAccess directory, ShardhomeProperties properties) {
+        this.directory = directory;
+        this.properties = properties;
+        ShardhomeProperties.Grants grants = properties.grants();
+        this.managed = new ManagedGrants(grants.managed(), grants.writePrivileges(), grants.readPrivileges());
+    }
+
+    /** A shard whose home was set (created, re-homed, imported) or, with a null home, that was deleted. */
+    public record Change(String shard, Home home) {}
+
+    /**
+     * Gives the managed accounts what they may do with each changed shard at every registered site. Returns
+     * one warning per site that could not be updated (nothing is rolled back: {@code grants check} shows the
+     * drift until it is fixed); empty when no accounts are managed.
+     */
+    public List<String> apply(Collection<Change> changes) {
+        if (managed.isEmpty() || changes.isEmpty()) {
+            return List.of();
+        }
+        List<String> warnings = new ArrayList<>();
+        for (Site site : directory.snapshot().sites().values()) {
+            List<String> sql = new ArrayList<>();
+            for (Change change : changes) {
+                sql.addAll(managed.statements(change.shard(), change.home(), site.name()));
+            }
+            try {
+                execute(endpoint(site), sql);
+            } catch (SQLException | LinkException | IllegalStateException e) {
+                String warning = "the managed grants of " + changes.size() + " shard(s) could not be set at site "
+                        + site.name() + " (" + e.getMessage() + "); fix the cause and run 'shardhome grants check'";
+                log.warn(warning);
+                warnings.add(warning);
+            }
+        }
+        return warnings;
+    }
+
+    /** Every site's drift from the map (see {@link GrantDrift}), with the sites that could not be checked. */
+    public GrantCheckBody check() {
+        Collection<ShardDefinition> shards =
+                directory.snapshot().shardMap().asMap().values();
+        List<GrantCheckBody.SiteResult> sites = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Site site : directory.snapshot().sites().values()) {
+            try (Connection c = connect(endpoint(site))) {
+                GrantTables tables = GrantReader.read(c);
+                List<Problem> found = GrantDrift.of(
+                        tables,
+                        site.name(),
+                        shards,
+                        managed,
+                        properties.grants().trusted());
+                problems.addAll(found);
+                sites.add(new GrantCheckBody.SiteResult(site.name(), true, found.size(), ""));
+            } catch (SQLException | LinkException | IllegalStateException e) {
+                sites.add(new GrantCheckBody.SiteResult(site.name(), false, 0, e.getMessage()));
+            }
+        }
+        return GrantCheckBody.of(shards.size(), sites, problems);
+    }
+
+    private SiteEndpoint endpoint(Site site) {
+        return SiteEndpoints.of(site, properties)
+                .orElseThrow(() -> new IllegalStateException("this instance has no credentials for site " + site.name()
+                        + " (set shardhome.site-credentials." + site.name() + ".user and .password)"));
+    }
+
+    private static void execute(SiteEndpoint endpoint, List<String> statements) throws SQLException {
+        try (Connection c = connect(endpoint);
+                Statement s = c.createStatement()) {
+            s.execute("SET SESSION sql_log_bin=0");
+            for (String sql : statements) {
+                try {
+                    s.execute(sql);
+                } catch (SQLException e) {
+                    if (e.getErrorCode() != NO_SUCH_GRANT) {
+                        throw new SQLException(
+                                sql + " failed: " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Connection connect(SiteEndpoint endpoint) throws SQLException {
+        return DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(), endpoint.password());
+    }
+
+    /** The managed grants as configured. */
+    public ManagedGrants managed() {
+        return managed;
+    }
+}
