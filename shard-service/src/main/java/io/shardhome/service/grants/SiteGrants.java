@@ -1,6 +1,7 @@
 package io.shardhome.service.grants;
 
 import io.shardhome.directory.site.Site;
+import io.shardhome.directory.site.SiteState;
 import io.shardhome.filter.map.Home;
 import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.links.LinkException;
@@ -57,20 +58,56 @@ public class SiteGrants {
         }
         List<String> warnings = new ArrayList<>();
         for (Site site : directory.snapshot().sites().values()) {
+            if (site.state() == SiteState.DOWN) {
+                continue;
+            }
             List<String> sql = new ArrayList<>();
             for (Change change : changes) {
                 sql.addAll(managed.statements(change.shard(), change.home(), site.name()));
             }
-            try {
-                execute(endpoint(site), sql);
-            } catch (SQLException | LinkException | IllegalStateException e) {
-                String warning = "the managed grants of " + changes.size() + " shard(s) could not be set at site "
-                        + site.name() + " (" + e.getMessage() + "); fix the cause and run 'shardhome grants check'";
-                log.warn(warning);
-                warnings.add(warning);
+            execute(site, sql, changes.size(), warnings);
+        }
+        return warnings;
+    }
+
+    /**
+     * Gives the managed accounts their grants on each changed shard at its new home only (a failover: the
+     * other survivors already hold copy grants, and the dead site is not contacted). Returns warnings as
+     * {@link #apply}, plus one when no accounts are managed (then nobody was given writes).
+     */
+    public List<String> applyAtHomes(Collection<Change> changes) {
+        if (managed.isEmpty()) {
+            return changes.isEmpty()
+                    ? List.of()
+                    : List.of("no managed accounts (shardhome.grants.accounts): give the application's write"
+                            + " grants on the re-homed shards at their new homes yourself");
+        }
+        List<String> warnings = new ArrayList<>();
+        for (Site site : directory.snapshot().sites().values()) {
+            List<String> sql = new ArrayList<>();
+            int shards = 0;
+            for (Change change : changes) {
+                if (change.home() != null && change.home().isSite(site.name())) {
+                    sql.addAll(managed.statements(change.shard(), change.home(), site.name()));
+                    shards++;
+                }
+            }
+            if (shards > 0) {
+                execute(site, sql, shards, warnings);
             }
         }
         return warnings;
+    }
+
+    private void execute(Site site, List<String> sql, int shards, List<String> warnings) {
+        try {
+            execute(endpoint(site), sql);
+        } catch (SQLException | LinkException | IllegalStateException e) {
+            String warning = "the managed grants of " + shards + " shard(s) could not be set at site " + site.name()
+                    + " (" + e.getMessage() + "); fix the cause and run 'shardhome grants check'";
+            log.warn(warning);
+            warnings.add(warning);
+        }
     }
 
     /** Every site's drift from the map (see {@link GrantDrift}), with the sites that could not be checked. */

@@ -2,6 +2,7 @@ package io.shardhome.service.links;
 
 import io.shardhome.directory.blob.LinkEpochs;
 import io.shardhome.directory.site.Site;
+import io.shardhome.directory.site.SiteState;
 import io.shardhome.directory.snapshot.DirectorySnapshot;
 import io.shardhome.links.Link;
 import io.shardhome.links.LinkConfig;
@@ -132,7 +133,16 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
                 return;
             }
             LinkControl.Request request = control.current(key);
-            if (request.desired() == LinkControl.Desired.OFFLINE) {
+            Optional<String> down = downSite();
+            if (down.isPresent()) {
+                if (link != null) {
+                    log.warn(
+                            "link {}: site {} is DOWN; stopping the link until it is ACTIVE again",
+                            spec.id(),
+                            down.get());
+                }
+                stop();
+            } else if (request.desired() == LinkControl.Desired.OFFLINE) {
                 stop();
             } else if (link == null) {
                 startLink();
@@ -149,6 +159,23 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("link {}: housekeeping failed ({}); retrying in {}", spec.id(), e.toString(), interval);
         }
+    }
+
+    /**
+     * A site of the link that is DOWN (failed over) or JOINING (returning: nothing may be read from it), or
+     * empty. Links from or to a DOWN site, and from a JOINING one, do not run.
+     */
+    private Optional<String> downSite() {
+        DirectorySnapshot snapshot = directory.snapshot();
+        Site source = snapshot.site(spec.source());
+        Site target = snapshot.site(spec.target());
+        if (source != null && (source.state() == SiteState.DOWN || source.state() == SiteState.JOINING)) {
+            return Optional.of(source.name() + " (" + source.state() + ")");
+        }
+        if (target != null && target.state() == SiteState.DOWN) {
+            return Optional.of(target.name() + " (" + target.state() + ")");
+        }
+        return Optional.empty();
     }
 
     /** An operator's skip: refused (and logged) unless the link is stopped at exactly that transaction. */
