@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code shardhome site ...}: what happens to a whole site (failover of a dead one). */
 @Command(
         name = "site",
-        description = "Fail a dead site over to the survivors.",
-        subcommands = {SiteCommand.Failover.class})
+        description = "Fail a dead site over to the survivors, and bring it back.",
+        subcommands = {SiteCommand.Failover.class, SiteCommand.Return.class, SiteCommand.Activate.class})
 final class SiteCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -89,6 +89,76 @@ final class SiteCommand implements Runnable {
                                     + report.path("tookMillis").asLong() + " ms (map version "
                                     + report.path("mapVersion").asLong() + ")");
             out.println("last known position of " + site + ": " + (known.isEmpty() ? "unknown" : known));
+            out.flush();
+            return ShardhomeCli.OK;
+        }
+    }
+
+    /** {@code shardhome site return SITE}: fences a failed-over site and lists its orphans. */
+    @Command(
+            name = "return",
+            description = "Fence a failed-over site that is back, list its orphans (never applied), mark it JOINING.")
+    static final class Return implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @Parameters(index = "0", paramLabel = "SITE", description = "the returning site")
+        String site;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            JsonNode body = connection
+                    .client()
+                    .send("POST", "/api/v1/sites/" + Paths.segment(site) + "/return", null, null, Map.of())
+                    .json();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(site + " is fenced and " + body.path("state").asText() + "; "
+                    + body.path("totalOrphans").asLong() + " orphan(s) after "
+                    + body.path("from").asText()
+                    + " (never applied):");
+            for (JsonNode o : body.path("orphans")) {
+                out.println("  " + o.path("gtid").asText() + " "
+                        + o.path("shard").asText() + " " + o.path("rows").toString() + " missing at "
+                        + o.path("missingAt").toString());
+            }
+            long more =
+                    body.path("totalOrphans").asLong() - body.path("orphans").size();
+            if (more > 0) {
+                out.println("  ... and " + more + " more (GET /api/v1/audit)");
+            }
+            out.println("re-seed: " + body.path("reseed").toString());
+            out.println("next: " + body.path("next").asText());
+            out.flush();
+            return ShardhomeCli.OK;
+        }
+    }
+
+    /** {@code shardhome site activate SITE}: a returned site whose copies are re-seeded becomes ACTIVE. */
+    @Command(
+            name = "activate",
+            description = "Mark a returned (JOINING) site ACTIVE; its links start after its orphans.")
+    static final class Activate implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @Parameters(index = "0", paramLabel = "SITE", description = "the returned site")
+        String site;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            JsonNode body = connection
+                    .client()
+                    .send("POST", "/api/v1/sites/" + Paths.segment(site) + "/activate", null, null, Map.of())
+                    .json();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(site + " is ACTIVE; its links start after "
+                    + body.path("linksStartAfter").asText());
             out.flush();
             return ShardhomeCli.OK;
         }

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 public class SiteGrants {
     private static final Logger log = LoggerFactory.getLogger(SiteGrants.class);
     private static final int NO_SUCH_GRANT = 1141;
+    private static final int UNKNOWN_THREAD = 1094;
 
     private final DirectoryAccess directory;
     private final ShardhomeProperties properties;
@@ -107,6 +108,60 @@ public class SiteGrants {
                     + " (" + e.getMessage() + "); fix the cause and run 'shardhome grants check'";
             log.warn(warning);
             warnings.add(warning);
+        }
+    }
+
+    /**
+     * Fences a returning site: the managed accounts lose their writes on every shard homed elsewhere there
+     * (they keep reading), their open sessions are killed (a schema grant change reaches a session only at its
+     * next {@code USE}), and the site's grant tables are read again. Returns the accounts that can still
+     * write a copy there (empty: fenced).
+     *
+     * @throws SQLException when the site refuses a statement
+     */
+    public List<Problem> fenceCopies(Site site) throws SQLException {
+        SiteEndpoint endpoint = endpoint(site);
+        List<String> sql = new ArrayList<>();
+        Collection<ShardDefinition> shards =
+                directory.snapshot().shardMap().asMap().values();
+        for (ShardDefinition shard : shards) {
+            if (!shard.home().isLocal() && !shard.home().isSite(site.name())) {
+                sql.addAll(managed.statements(shard.shardId(), shard.home(), site.name()));
+            }
+        }
+        execute(endpoint, sql);
+        try (Connection c = connect(endpoint);
+                Statement s = c.createStatement()) {
+            for (var account : managed.accounts()) {
+                List<Long> ids = new ArrayList<>();
+                try (java.sql.PreparedStatement q = c.prepareStatement(
+                        "SELECT id FROM information_schema.processlist WHERE user=? AND id<>CONNECTION_ID()")) {
+                    q.setString(1, account.user());
+                    try (java.sql.ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                        }
+                    }
+                }
+                for (long id : ids) {
+                    try {
+                        s.execute("KILL CONNECTION " + id);
+                    } catch (SQLException e) {
+                        if (e.getErrorCode() != UNKNOWN_THREAD) {
+                            throw e;
+                        }
+                    }
+                }
+            }
+            return GrantDrift.of(
+                            GrantReader.read(c),
+                            site.name(),
+                            shards,
+                            managed,
+                            properties.grants().trusted())
+                    .stream()
+                    .filter(p -> p.kind().equals(GrantDrift.WRITABLE_COPY))
+                    .toList();
         }
     }
 

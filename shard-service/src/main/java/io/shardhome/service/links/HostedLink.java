@@ -136,10 +136,7 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
             Optional<String> down = downSite();
             if (down.isPresent()) {
                 if (link != null) {
-                    log.warn(
-                            "link {}: site {} is DOWN; stopping the link until it is ACTIVE again",
-                            spec.id(),
-                            down.get());
+                    log.warn("link {}: {}; stopping the link until the site is ACTIVE again", spec.id(), down.get());
                 }
                 stop();
             } else if (request.desired() == LinkControl.Desired.OFFLINE) {
@@ -170,10 +167,10 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         Site source = snapshot.site(spec.source());
         Site target = snapshot.site(spec.target());
         if (source != null && (source.state() == SiteState.DOWN || source.state() == SiteState.JOINING)) {
-            return Optional.of(source.name() + " (" + source.state() + ")");
+            return Optional.of("its source " + source.name() + " is " + source.state());
         }
         if (target != null && target.state() == SiteState.DOWN) {
-            return Optional.of(target.name() + " (" + target.state() + ")");
+            return Optional.of("its target " + target.name() + " is DOWN");
         }
         return Optional.empty();
     }
