@@ -59,8 +59,7 @@ final class SiteChange {
         committer.writeAhead(prepared.newChunks());
         return committer.commit(
                 read,
-                new MapCommitter.Change(
-                        prepared.manifest(), Map.of(), action, summary, details, entries.size() + 1));
+                new MapCommitter.Change(prepared.manifest(), Map.of(), action, summary, details, entries.size() + 1));
     }
 
     private static int indexOf(List<Site> sites, String name) {

@@ -91,13 +91,12 @@ class HomeHistoryStoreIT {
         assertThat(store.auditTrail(1).get(0).action()).isEqualTo("site.failover");
         assertThat(store.auditTrail(1).get(0).changes()).hasSize(2);
         assertThatThrownBy(() -> store.replaceSiteAndShards(down, List.of(failedOver), "site.failover", "", before))
-                .isInstanceOfSatisfying(
-                        DirectoryException.class, e -> assertThat(e.code()).isEqualTo(DirectoryException.Code.CONFLICT));
+                .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code())
+                        .isEqualTo(DirectoryException.Code.CONFLICT));
         ShardEntry unknown = ShardEntry.of("nope", "sjc", false);
         assertThatThrownBy(() -> store.replaceSiteAndShards(down, List.of(unknown), "site.failover", "", v))
-                .isInstanceOfSatisfying(
-                        DirectoryException.class,
-                        e -> assertThat(e.code()).isEqualTo(DirectoryException.Code.UNKNOWN_SHARD));
+                .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code())
+                        .isEqualTo(DirectoryException.Code.UNKNOWN_SHARD));
     }
 
     @Test

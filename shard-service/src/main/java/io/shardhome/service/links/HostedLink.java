@@ -10,6 +10,7 @@ import io.shardhome.links.LinkException;
 import io.shardhome.links.LinkState;
 import io.shardhome.links.LinkStatusPublisher;
 import io.shardhome.links.SiteEndpoint;
+import io.shardhome.links.source.SourceMaster;
 import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.config.LinkTuning;
 import io.shardhome.service.config.ShardhomeProperties;
@@ -143,6 +144,13 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
                 stop();
             } else if (link == null) {
                 startLink();
+            } else if (endpointMoved().isPresent()) {
+                log.warn(
+                        "link {}: {}; restarting it there, resuming from its stored GTID position",
+                        spec.id(),
+                        endpointMoved().get());
+                stop();
+                startLink();
             } else if (!request.id().equals(appliedRequest) && request.desired() == LinkControl.Desired.SKIP) {
                 skip(request);
             } else if (!request.id().equals(appliedRequest) && link.state() == LinkState.OFFLINE_ERROR) {
@@ -226,7 +234,31 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(tuning.linkConfig(source, target, spec.startGtid()));
+        return Optional.of(tuning.linkConfig(source, target, startGtid(source)));
+    }
+
+    /** Where the link starts when its target has no stored position (a registry link: its source's position now). */
+    private String startGtid(SiteEndpoint source) {
+        if (!ShardhomeProperties.LinkSpec.SOURCE_POSITION.equals(spec.startGtid())) {
+            return spec.startGtid();
+        }
+        try (SourceMaster master = SourceMaster.open(source)) {
+            return master.currentGtid().toString();
+        }
+    }
+
+    /** What changed when a site of the running link has a new endpoint in the registry (a promotion), or empty. */
+    private Optional<String> endpointMoved() {
+        DirectorySnapshot snapshot = directory.snapshot();
+        LinkConfig running = link.config();
+        for (SiteEndpoint was : new SiteEndpoint[] {running.source(), running.target()}) {
+            Site now = snapshot.site(was.site());
+            if (now != null && (!now.host().equals(was.host()) || now.port() != was.port())) {
+                return Optional.of("site " + was.site() + " moved from " + was.host() + ":" + was.port() + " to "
+                        + now.host() + ":" + now.port());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The site's endpoint with this instance's credentials, or null after adding why there is none. */
