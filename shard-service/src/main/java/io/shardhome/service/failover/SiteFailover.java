@@ -67,13 +67,16 @@ public class SiteFailover {
         DirectoryStore store = directory.storeFor(actor);
         DirectoryException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Phases phases = new Phases();
             DirectorySnapshot snapshot = store.read();
             FailoverPlan plan = FailoverPlan.of(snapshot, site, to, spread);
             moves.requireSiteNotMoving(site);
             moves.requireNoneMoving(plan.newHomes().keySet());
+            phases.end("plan");
             Outcome outcome = outcome(snapshot, plan);
+            phases.end("survivors");
             if (dryRun) {
-                return body(plan, snapshot.version(), true, outcome, List.of(), started);
+                return body(plan, snapshot.version(), true, outcome, List.of(), started, phases);
             }
             try {
                 long version = store.replaceSiteAndShards(
@@ -84,15 +87,18 @@ public class SiteFailover {
                                 + String.join(", ", plan.survivors()),
                         plan.mapVersion());
                 directory.awaitVersion(version);
+                phases.end("directory");
                 List<String> warnings = grants.applyAtHomes(outcome.changes());
-                FailoverBody body = body(plan, version, false, outcome, warnings, started);
+                phases.end("grants");
+                FailoverBody body = body(plan, version, false, outcome, warnings, started, phases);
                 log.warn(
-                        "site {} failed over by {} in {} ms: {} shard(s) re-homed; last known position {}",
+                        "site {} failed over by {} in {} ms ({}): {} shard(s) re-homed; last known position {}",
                         site,
                         actor,
                         body.tookMillis(),
+                        body.phaseMillis(),
                         plan.newHomes().size(),
-                        outcome.lastKnown());
+                        outcome.lastKnown().isEmpty() ? "unknown" : outcome.lastKnown());
                 return body;
             } catch (DirectoryException e) {
                 if (e.code() != DirectoryException.Code.CONFLICT) {
@@ -154,7 +160,13 @@ public class SiteFailover {
     }
 
     private static FailoverBody body(
-            FailoverPlan plan, long version, boolean dryRun, Outcome o, List<String> warnings, long started) {
+            FailoverPlan plan,
+            long version,
+            boolean dryRun,
+            Outcome o,
+            List<String> warnings,
+            long started,
+            Phases phases) {
         return new FailoverBody(
                 plan.deadSite(),
                 dryRun,
@@ -162,6 +174,19 @@ public class SiteFailover {
                 o.lastKnown().toString(),
                 o.losses(),
                 warnings,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000,
+                phases.millis);
+    }
+
+    /** Milliseconds per phase, in order. */
+    private static final class Phases {
+        private final Map<String, Long> millis = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void end(String phase) {
+            long now = System.nanoTime();
+            millis.put(phase, (now - last) / 1_000_000);
+            last = now;
+        }
     }
 }

@@ -17,7 +17,7 @@ import io.shardhome.service.config.ShardhomeProperties;
 import io.shardhome.service.error.DirectoryErrors;
 import io.shardhome.service.error.ServiceException;
 import io.shardhome.service.error.ServiceException.Code;
-import io.shardhome.service.grants.GrantDrift;
+import io.shardhome.service.grants.CopyFence;
 import io.shardhome.service.grants.SiteGrants;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ public class SiteReturn {
         DirectoryStore store = directory.storeFor(actor);
         DirectorySnapshot snapshot = store.read();
         Site site = require(snapshot, name, SiteState.DOWN, "return");
-        fence(site);
+        CopyFence.Result fenced = fence(site);
         Map<String, GtidSet> processed = new LinkedHashMap<>();
         for (Site s : snapshot.sites().values()) {
             if (s.state() == SiteState.ACTIVE) {
@@ -78,6 +78,8 @@ public class SiteReturn {
                 SiteState.JOINING.name(),
                 read.from().toString(),
                 read.to().toString(),
+                fenced.revoked(),
+                fenced.killed(),
                 read.orphans(),
                 read.total(),
                 reseed,
@@ -112,10 +114,10 @@ public class SiteReturn {
         return now.toString();
     }
 
-    private void fence(Site site) {
-        List<GrantDrift.Problem> open;
+    private CopyFence.Result fence(Site site) {
+        CopyFence.Result fenced;
         try {
-            open = grants.fenceCopies(site);
+            fenced = grants.fenceCopies(site);
         } catch (SQLException e) {
             throw new ServiceException(
                     Code.MASTER_FAILED,
@@ -124,13 +126,11 @@ public class SiteReturn {
                     Map.of("site", site.name()),
                     e);
         }
-        if (!open.isEmpty()) {
-            throw FailoverPlan.refused("site " + site.name() + " is not fenced: "
-                    + open.stream()
-                            .map(p -> p.detail() + " (fix: " + p.fix() + ")")
-                            .toList()
+        if (!fenced.open().isEmpty()) {
+            throw FailoverPlan.refused("site " + site.name() + " is not fenced: " + fenced.open()
                     + "; it stays DOWN until nobody but trusted accounts can write its copies");
         }
+        return fenced;
     }
 
     /** Shards the site homed before it died, and shards with orphans: their copies there must be rebuilt. */

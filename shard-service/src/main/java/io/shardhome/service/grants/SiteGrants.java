@@ -32,7 +32,6 @@ import org.springframework.stereotype.Component;
 public class SiteGrants {
     private static final Logger log = LoggerFactory.getLogger(SiteGrants.class);
     private static final int NO_SUCH_GRANT = 1141;
-    private static final int UNKNOWN_THREAD = 1094;
 
     private final DirectoryAccess directory;
     private final ShardhomeProperties properties;
@@ -85,19 +84,49 @@ public class SiteGrants {
         }
         List<String> warnings = new ArrayList<>();
         for (Site site : directory.snapshot().sites().values()) {
-            List<String> sql = new ArrayList<>();
-            int shards = 0;
-            for (Change change : changes) {
-                if (change.home() != null && change.home().isSite(site.name())) {
-                    sql.addAll(managed.statements(change.shard(), change.home(), site.name()));
-                    shards++;
-                }
-            }
-            if (shards > 0) {
-                execute(site, sql, shards, warnings);
+            List<String> shards = changes.stream()
+                    .filter(c -> c.home() != null && c.home().isSite(site.name()))
+                    .map(Change::shard)
+                    .toList();
+            if (!shards.isEmpty()) {
+                grantAtHome(site, shards, warnings);
             }
         }
         return warnings;
+    }
+
+    /** Home grants on {@code shards} at {@code site}: in bulk at a MariaDB master, else one GRANT per shard. */
+    private void grantAtHome(Site site, List<String> shards, List<String> warnings) {
+        List<String> privileges = new ArrayList<>(managed.read());
+        managed.write().stream().filter(p -> !privileges.contains(p)).forEach(privileges::add);
+        try (Connection c = connect(endpoint(site))) {
+            boolean mariaDb = isMariaDb(c);
+            java.util.Optional<List<String>> bulk = mariaDb
+                    ? BulkGrants.statements(shards, managed.accounts(), privileges)
+                    : java.util.Optional.empty();
+            if (bulk.isPresent()) {
+                BulkGrants.execute(c, bulk.get());
+                return;
+            }
+        } catch (SQLException | LinkException | IllegalStateException e) {
+            String warning = "the managed grants of " + shards.size() + " shard(s) could not be set at site "
+                    + site.name() + " (" + e.getMessage() + "); fix the cause and run 'shardhome grants check'";
+            log.warn(warning);
+            warnings.add(warning);
+            return;
+        }
+        List<String> sql = new ArrayList<>();
+        for (String shard : shards) {
+            sql.addAll(managed.statements(shard, Home.site(site.name()), site.name()));
+        }
+        execute(site, sql, shards.size(), warnings);
+    }
+
+    private static boolean isMariaDb(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+            return rs.next() && rs.getString(1).contains("MariaDB");
+        }
     }
 
     private void execute(Site site, List<String> sql, int shards, List<String> warnings) {
@@ -112,56 +141,19 @@ public class SiteGrants {
     }
 
     /**
-     * Fences a returning site: the managed accounts lose their writes on every shard homed elsewhere there
-     * (they keep reading), their open sessions are killed (a schema grant change reaches a session only at its
-     * next {@code USE}), and the site's grant tables are read again. Returns the accounts that can still
-     * write a copy there (empty: fenced).
+     * Fences a returning site (see {@link CopyFence}): nobody but trusted accounts may write a copy there
+     * afterwards, or the result names who still can.
      *
      * @throws SQLException when the site refuses a statement
      */
-    public List<Problem> fenceCopies(Site site) throws SQLException {
+    public CopyFence.Result fenceCopies(Site site) throws SQLException {
         SiteEndpoint endpoint = endpoint(site);
-        List<String> sql = new ArrayList<>();
-        Collection<ShardDefinition> shards =
-                directory.snapshot().shardMap().asMap().values();
-        for (ShardDefinition shard : shards) {
-            if (!shard.home().isLocal() && !shard.home().isSite(site.name())) {
-                sql.addAll(managed.statements(shard.shardId(), shard.home(), site.name()));
-            }
-        }
-        execute(endpoint, sql);
-        try (Connection c = connect(endpoint);
-                Statement s = c.createStatement()) {
-            for (var account : managed.accounts()) {
-                List<Long> ids = new ArrayList<>();
-                try (java.sql.PreparedStatement q = c.prepareStatement(
-                        "SELECT id FROM information_schema.processlist WHERE user=? AND id<>CONNECTION_ID()")) {
-                    q.setString(1, account.user());
-                    try (java.sql.ResultSet rs = q.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong(1));
-                        }
-                    }
-                }
-                for (long id : ids) {
-                    try {
-                        s.execute("KILL CONNECTION " + id);
-                    } catch (SQLException e) {
-                        if (e.getErrorCode() != UNKNOWN_THREAD) {
-                            throw e;
-                        }
-                    }
-                }
-            }
-            return GrantDrift.of(
-                            GrantReader.read(c),
+        try (Connection c = connect(endpoint)) {
+            return new CopyFence(managed, properties.grants().trusted())
+                    .close(
+                            c,
                             site.name(),
-                            shards,
-                            managed,
-                            properties.grants().trusted())
-                    .stream()
-                    .filter(p -> p.kind().equals(GrantDrift.WRITABLE_COPY))
-                    .toList();
+                            directory.snapshot().shardMap().asMap().values());
         }
     }
 
@@ -195,9 +187,15 @@ public class SiteGrants {
                         + " (set shardhome.site-credentials." + site.name() + ".user and .password)"));
     }
 
-    private static void execute(SiteEndpoint endpoint, List<String> statements) throws SQLException {
-        try (Connection c = connect(endpoint);
-                Statement s = c.createStatement()) {
+    static void execute(SiteEndpoint endpoint, List<String> statements) throws SQLException {
+        try (Connection c = connect(endpoint)) {
+            executeOn(c, statements);
+        }
+    }
+
+    /** Runs {@code statements} unlogged on {@code c}; a REVOKE of a grant that is not there is no error. */
+    static void executeOn(Connection c, List<String> statements) throws SQLException {
+        try (Statement s = c.createStatement()) {
             s.execute("SET SESSION sql_log_bin=0");
             for (String sql : statements) {
                 try {

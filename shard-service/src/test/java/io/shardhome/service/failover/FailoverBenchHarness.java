@@ -1,9 +1,18 @@
 package io.shardhome.service.failover;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shardhome.directory.shard.ShardEntry;
+import io.shardhome.directory.site.Site;
+import io.shardhome.directory.site.SiteState;
+import io.shardhome.directory.store.DirectoryStore;
+import io.shardhome.directory.store.ImportMode;
+import io.shardhome.directory.store.MapImporter;
+import io.shardhome.filter.map.ShardDefinition;
+import io.shardhome.filter.map.ShardMap;
 import io.shardhome.links.testing.MariaDbSite;
 import io.shardhome.links.testing.MariaDbSites;
 import io.shardhome.service.ShardhomeApplication;
+import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.testing.Api;
 import io.shardhome.service.testing.SharedZooKeeper;
 import java.util.ArrayList;
@@ -22,7 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * is homed at nyc, with a managed application account ({@code shardhome.grants.accounts}) so the failover
  * grants writes at each new home. Each run fails nyc over with {@code --spread} (the failover never contacts
  * the dead site, so nyc's server stays up; it reads the survivors' link catalogs and positions), timing the
- * request; then nyc is marked ACTIVE and the map re-imported with every shard at nyc again. Exit status 1
+ * request; then nyc is marked ACTIVE and every shard homed at nyc again, in one map version written through
+ * the directory (the API would also set every site's grants, which is not what is measured). Exit status 1
  * when a failover leaves a shard at nyc or fails.
  */
 public final class FailoverBenchHarness {
@@ -44,22 +54,30 @@ public final class FailoverBenchHarness {
         int status = 0;
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ShardhomeApplication.class)
                 .properties(properties())
-                .run()) {
+                .run("--server.port=0")) {
             Api admin = Api.at(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")), TOKEN);
             for (String site : SITES) {
                 MariaDbSite master = MariaDbSites.get(site);
                 admin.putJson(
                         "/api/v1/sites/" + site, "{\"host\":\"" + master.host() + "\",\"port\":" + master.port() + "}");
             }
-            StringBuilder csv = new StringBuilder("shard_id master critical\n");
+            DirectoryAccess directory = service.getBean(DirectoryAccess.class);
+            DirectoryStore store = directory.storeFor("bench");
+            List<ShardDefinition> definitions = new ArrayList<>();
+            List<ShardEntry> atNyc = new ArrayList<>();
             for (int i = 0; i < shards; i++) {
-                csv.append(String.format("s%06d nyc false%n", i));
+                String id = String.format("s%06d", i);
+                definitions.add(ShardDefinition.of(id, "nyc", false));
+                atNyc.add(ShardEntry.of(id, "nyc", false));
             }
+            new MapImporter(store).importMap(ShardMap.of(0, definitions), ImportMode.REPLACE, store.version());
             List<Long> request = new ArrayList<>();
             List<Long> took = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                admin.putJson("/api/v1/sites/nyc", siteBody("nyc", "ACTIVE"));
-                requireOk(admin.putCsv("/api/v1/shard-map", csv.toString()), "import");
+                // Every shard back at nyc and nyc ACTIVE, in one map version, without the API's grants.
+                Site nyc = store.site("nyc").orElseThrow().withState(SiteState.ACTIVE);
+                directory.awaitVersion(
+                        store.replaceSiteAndShards(nyc, atNyc, "bench.reset", "bench: all at nyc", store.version()));
                 long start = System.nanoTime();
                 Api.Reply reply = admin.send("POST", "/api/v1/sites/nyc/failover?spread=true", null, null);
                 long millis = (System.nanoTime() - start) / 1_000_000;
@@ -71,11 +89,12 @@ public final class FailoverBenchHarness {
                 request.add(millis);
                 took.add(body.path("tookMillis").asLong());
                 System.out.printf(
-                        "run %2d: %d shards re-homed, request %d ms (service %d ms), left at nyc %d, warnings %s%n",
+                        "run %2d: %d shards re-homed, request %d ms (service %d ms: %s), left at nyc %d, warnings %s%n",
                         run,
                         body.path("shards").size(),
                         millis,
                         body.path("tookMillis").asLong(),
+                        body.path("phaseMillis"),
                         left,
                         body.path("warnings"));
                 status |= left == 0 && body.path("shards").size() == shards ? 0 : 1;
@@ -99,11 +118,6 @@ public final class FailoverBenchHarness {
         System.exit(status);
     }
 
-    private static String siteBody(String site, String state) {
-        MariaDbSite master = MariaDbSites.get(site);
-        return "{\"host\":\"" + master.host() + "\",\"port\":" + master.port() + ",\"state\":\"" + state + "\"}";
-    }
-
     private static Api.Reply requireOk(Api.Reply reply, String what) {
         if (reply.status() / 100 != 2) {
             throw new IllegalStateException(what + " failed: " + reply.status() + " " + reply.body());
@@ -113,7 +127,6 @@ public final class FailoverBenchHarness {
 
     private static Map<String, Object> properties() {
         Map<String, Object> p = new HashMap<>();
-        p.put("server.port", "0");
         p.put("shardhome.cluster", "failover-bench");
         p.put("shardhome.zookeeper.connect", SharedZooKeeper.connectString());
         p.put("shardhome.security.tokens[0].name", "bench");

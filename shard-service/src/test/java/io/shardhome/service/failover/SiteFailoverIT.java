@@ -142,10 +142,18 @@ class SiteFailoverIT {
 
         nyc.restart();
         assertThat(hosting.running("sjc->nyc")).as("no link to a DOWN site").isEmpty();
+        nyc.execute(
+                "SET sql_log_bin=0",
+                "CREATE USER IF NOT EXISTS 'fclerk'@'%' IDENTIFIED BY 'x'",
+                "GRANT INSERT ON acme.* TO 'fclerk'@'%'");
         Api.Reply returned = admin.send("POST", "/api/v1/sites/nyc/return", null, null);
         assertThat(returned.status()).as(returned.body()).isEqualTo(200);
         JsonNode body = returned.json();
         assertThat(body.path("state").asText()).isEqualTo("JOINING");
+        assertThat(body.path("fenced").toString())
+                .as("another account's write grant on a copy")
+                .contains("fclerk");
+        nyc.execute("SET sql_log_bin=0", "DROP USER 'fclerk'@'%'");
         assertThatThrownBy(() -> insertAsApp(nyc, "acme", NEW_HOME_IDS + 100))
                 .as("the returned site is fenced")
                 .isInstanceOf(SQLException.class);
