@@ -42,6 +42,20 @@ public record ShardLoss(
      * @param lastKnown the dead site's last known position, or empty when unknown
      */
     static ShardLoss of(String shard, String dead, String newHome, Map<String, GtidSet> processed, GtidSet lastKnown) {
+        return of(shard, dead, newHome, processed, lastKnown, -1);
+    }
+
+    /**
+     * @param knownAgeSeconds how long before the failover the last known position was measured (-1: not
+     *     known)
+     */
+    static ShardLoss of(
+            String shard,
+            String dead,
+            String newHome,
+            Map<String, GtidSet> processed,
+            GtidSet lastKnown,
+            long knownAgeSeconds) {
         GtidSet shipped = processed.getOrDefault(newHome, GtidSet.EMPTY);
         Map<String, String> bySite = new TreeMap<>();
         List<String> reseed = new ArrayList<>();
@@ -52,7 +66,7 @@ public record ShardLoss(
             }
         });
         long unshipped = lastKnown.isEmpty() ? -1 : shipped.behind(lastKnown);
-        String summary = summary(shard, dead, newHome, shipped, lastKnown, unshipped);
+        String summary = summary(shard, dead, newHome, shipped, lastKnown, unshipped, knownAgeSeconds);
         if (!reseed.isEmpty()) {
             summary += "; " + String.join(", ", reseed) + " processed more of " + dead + " than " + newHome
                     + ": re-seed " + shard + " there from " + newHome;
@@ -62,7 +76,14 @@ public record ShardLoss(
     }
 
     private static String summary(
-            String shard, String dead, String newHome, GtidSet shipped, GtidSet lastKnown, long unshipped) {
+            String shard,
+            String dead,
+            String newHome,
+            GtidSet shipped,
+            GtidSet lastKnown,
+            long unshipped,
+            long knownAgeSeconds) {
+        String when = knownAgeSeconds < 0 ? "" : ", measured " + knownAgeSeconds + " s before the failover";
         String after = shipped.isEmpty() ? "from the start" : "after " + shipped;
         if (lastKnown.isEmpty()) {
             return shard + ": the last position of " + dead + " is unknown (no link from it published one); "
@@ -70,11 +91,13 @@ public record ShardLoss(
                     + "; later ones are listed as orphans when " + dead + " returns";
         }
         if (unshipped == 0) {
-            return shard + ": nothing lost: " + newHome + " has every transaction " + dead + " was known to have ("
-                    + lastKnown + ")";
+            return shard + ": nothing lost as far as known: " + newHome + " has every transaction " + dead
+                    + " was last known to have (" + lastKnown + when + "); anything " + dead
+                    + " committed later is listed as an orphan when it returns";
         }
-        return shard + ": transactions of " + dead + " " + after + " up to " + lastKnown + " were not shipped to "
-                + newHome + " (" + unshipped + " of " + dead + "'s transactions, of this or other shards; the"
+        return shard + ": transactions of " + dead + " " + after + " up to " + lastKnown + when
+                + " were not shipped to " + newHome + " (" + unshipped + " of " + dead
+                + "'s transactions, of this or other shards; the"
                 + " orphans are listed when " + dead + " returns)";
     }
 }

@@ -119,7 +119,9 @@ public class SiteFailover {
         for (String survivor : plan.survivors()) {
             processed.put(survivor, SurvivorPositions.processedOf(dead, snapshot.site(survivor), properties));
         }
-        GtidSet lastKnown = lastKnown(dead, processed);
+        long[] measuredAt = {0};
+        GtidSet lastKnown = lastKnown(dead, processed, measuredAt);
+        long knownAge = measuredAt[0] == 0 ? -1 : Math.max(0, (System.currentTimeMillis() - measuredAt[0]) / 1000);
         Map<String, GtidSet> starts = new LinkedHashMap<>();
         List<ShardEntry> entries = new ArrayList<>();
         List<ShardLoss> losses = new ArrayList<>();
@@ -130,7 +132,7 @@ public class SiteFailover {
             GtidSet shipped = processed.getOrDefault(home, GtidSet.EMPTY);
             ShardEntry entry = snapshot.entry(shard);
             entries.add(ShardEntry.active(entry.definition().failedOverTo(home, shipped, start)));
-            losses.add(ShardLoss.of(shard, dead, home, processed, lastKnown));
+            losses.add(ShardLoss.of(shard, dead, home, processed, lastKnown, knownAge));
             changes.add(new SiteGrants.Change(shard, Home.site(home)));
         });
         return new Outcome(lastKnown, entries, losses, changes);
@@ -140,7 +142,7 @@ public class SiteFailover {
      * The dead site's last known position: the latest its links published (their source's position when last
      * measured, and what they processed) and what any survivor processed of it.
      */
-    private GtidSet lastKnown(String dead, Map<String, GtidSet> processed) {
+    private GtidSet lastKnown(String dead, Map<String, GtidSet> processed, long[] measuredAt) {
         List<GtidSet> known = new ArrayList<>(processed.values());
         for (Site other : directory.snapshot().sites().values()) {
             if (other.name().equals(dead)) {
@@ -149,6 +151,8 @@ public class SiteFailover {
             links.get(new LinkRoles(dead, other.name())).ifPresent(link -> {
                 known.add(parsed(link.status(), "sourceGtidSet"));
                 known.add(parsed(link.status(), "gtidSet"));
+                measuredAt[0] = Math.max(
+                        measuredAt[0], link.status().path("publishedAtMillis").asLong(0));
             });
         }
         return GtidSet.latest(known);

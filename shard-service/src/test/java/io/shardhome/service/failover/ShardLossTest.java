@@ -25,10 +25,12 @@ class ShardLossTest {
 
     @Test
     void saysNothingWasLostWhenTheNewHomeHasEverythingKnown() {
-        ShardLoss loss =
-                ShardLoss.of("acme", "nyc", "sjc", Map.of("sjc", GtidSet.parse("1-1-5012")), GtidSet.parse("1-1-5012"));
+        ShardLoss loss = ShardLoss.of(
+                "acme", "nyc", "sjc", Map.of("sjc", GtidSet.parse("1-1-5012")), GtidSet.parse("1-1-5012"), 3);
         assertThat(loss.summary())
-                .isEqualTo("acme: nothing lost: sjc has every transaction nyc was known to have (1-1-5012)");
+                .isEqualTo("acme: nothing lost as far as known: sjc has every transaction nyc was last known to have"
+                        + " (1-1-5012, measured 3 s before the failover); anything nyc committed later is listed as an"
+                        + " orphan when it returns");
         assertThat(loss.unshipped()).isZero();
     }
 
