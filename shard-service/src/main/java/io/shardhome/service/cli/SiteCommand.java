@@ -124,6 +124,9 @@ final class SiteCommand implements Runnable {
                         + o.path("shard").asText() + " " + o.path("rows").toString() + " missing at "
                         + o.path("missingAt").toString());
             }
+            for (JsonNode revoked : body.path("fenced")) {
+                out.println("fenced: " + revoked.asText());
+            }
             long more =
                     body.path("totalOrphans").asLong() - body.path("orphans").size();
             if (more > 0) {
