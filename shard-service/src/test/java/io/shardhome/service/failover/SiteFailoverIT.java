@@ -140,6 +140,11 @@ class SiteFailoverIT {
             insertAsApp(sjc, "acme", id);
         }
 
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(admin.get("/api/v1/links/nyc.sjc")
+                        .json()
+                        .path("staleReason")
+                        .asText())
+                .contains("site nyc is DOWN"));
         nyc.restart();
         assertThat(hosting.running("sjc->nyc")).as("no link to a DOWN site").isEmpty();
         nyc.execute(
