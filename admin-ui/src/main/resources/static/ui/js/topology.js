@@ -5,7 +5,8 @@ import { s, stateClass } from './dom.js';
 const SIZE = 320;
 const RADIUS = 26;
 
-export function topology(siteNames, links) {
+/** @param states optional site name -> state (ACTIVE, DOWN, JOINING...): a DOWN site is drawn crossed out */
+export function topology(siteNames, links, states = {}) {
   const names = [...new Set([...siteNames, ...links.flatMap((l) => l.id.split('->'))])].sort();
   const places = place(names);
   const svg = s('svg', {
@@ -19,7 +20,7 @@ export function topology(siteNames, links) {
     const [from, to] = link.id.split('->');
     if (places.has(from) && places.has(to) && from !== to) svg.append(arrow(link, places.get(from), places.get(to)));
   }
-  for (const name of names) svg.append(node(name, places.get(name), siteNames.includes(name)));
+  for (const name of names) svg.append(node(name, places.get(name), siteNames.includes(name), states[name]));
   return svg;
 }
 
@@ -78,12 +79,14 @@ function arrow(link, a, b) {
   );
 }
 
-function node(name, at, registered) {
+function node(name, at, registered, state) {
+  const unusual = state && state !== 'ACTIVE' ? ` ${state.toLowerCase()}` : '';
   return s(
     'g',
-    { class: registered ? 'site' : 'site unregistered', transform: `translate(${at.x},${at.y})` },
+    { class: (registered ? 'site' : 'site unregistered') + unusual, transform: `translate(${at.x},${at.y})` },
     s('circle', { r: RADIUS }),
     s('text', { 'text-anchor': 'middle', dy: '0.35em' }, name),
-    s('title', {}, registered ? `site ${name}` : `site ${name} (not registered)`),
+    state === 'DOWN' ? s('text', { class: 'site-state', 'text-anchor': 'middle', dy: '1.6em' }, 'DOWN') : null,
+    s('title', {}, registered ? `site ${name}${state ? ` (${state})` : ''}` : `site ${name} (not registered)`),
   );
 }

@@ -183,7 +183,8 @@ public final class Link implements AutoCloseable {
                 progress.skips(),
                 skips.pending().map(SkipDesk.Request::gtid).orElse(""),
                 progress.waiting(),
-                excluded);
+                excluded,
+                progress.sourceGtidSet());
     }
 
     private void mapChanged(ShardMap map) {

@@ -20,6 +20,7 @@ final class LinkProgress {
     private volatile long lastCommitMillis;
     private volatile long lagTransactions = -1;
     private volatile String waiting = "";
+    private volatile String sourceGtidSet = "";
 
     LinkProgress() {
         for (Reason reason : Reason.values()) {
@@ -65,6 +66,15 @@ final class LinkProgress {
 
     void lagTransactions(long behind) {
         lagTransactions = behind;
+    }
+
+    /** The source's own GTID position when the lag was last measured: what it was last known to hold. */
+    void sourceGtidSet(String position) {
+        sourceGtidSet = position;
+    }
+
+    String sourceGtidSet() {
+        return sourceGtidSet;
     }
 
     /** What the link is waiting for, if anything (empty: nothing). */

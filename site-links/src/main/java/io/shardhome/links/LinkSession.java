@@ -239,7 +239,9 @@ final class LinkSession implements AutoCloseable {
         }
         LinkPosition applied = applier.appliedPosition();
         progress.moved(applied);
-        long behind = applied.gtidSet().behind(source.currentGtid());
+        GtidSet sourcePosition = source.currentGtid();
+        progress.sourceGtidSet(sourcePosition.toString());
+        long behind = applied.gtidSet().behind(sourcePosition);
         progress.lagTransactions(reader.backlog() == 0 && behind == 0 ? 0 : Math.max(behind, 1));
     }
 

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param skipRequested the GTID of a requested skip not done yet, or empty
  * @param waiting what the link waits for before it can go on (empty: nothing)
  * @param excluded shards the link leaves out for now (their copies are being re-seeded)
+ * @param sourceGtidSet the source's own GTID position when last measured (empty before): the last position the
+ *     source is known to have had, which a failover's loss report compares with what was applied
  */
 public record LinkStatus(
         String linkId,
@@ -38,8 +40,10 @@ public record LinkStatus(
         List<SkipRecord> skips,
         String skipRequested,
         String waiting,
-        Set<String> excluded) {
+        Set<String> excluded,
+        String sourceGtidSet) {
     public LinkStatus {
+        sourceGtidSet = sourceGtidSet == null ? "" : sourceGtidSet;
         excluded = Set.copyOf(excluded);
         dropped = Map.copyOf(dropped);
         skips = List.copyOf(skips);

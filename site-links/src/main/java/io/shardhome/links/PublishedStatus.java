@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * @param skipRequested a requested skip not done yet (GTID), or empty
  * @param waiting what the link waits for before it can go on, or empty
  * @param excluded shards the link leaves out for now (their copies are being re-seeded)
+ * @param sourceGtidSet the source's own GTID position when last measured: the last one it is known to have had
  */
 public record PublishedStatus(
         String linkId,
@@ -39,8 +40,10 @@ public record PublishedStatus(
         List<SkipRecord> skips,
         String skipRequested,
         String waiting,
-        List<String> excluded) {
+        List<String> excluded,
+        String sourceGtidSet) {
     public PublishedStatus {
+        sourceGtidSet = sourceGtidSet == null ? "" : sourceGtidSet;
         excluded = excluded == null ? List.of() : List.copyOf(excluded);
         dropped = Map.copyOf(dropped);
         skips = skips == null ? List.of() : List.copyOf(skips);
@@ -87,7 +90,8 @@ public record PublishedStatus(
                 null,
                 "",
                 "",
-                null);
+                null,
+                "");
     }
 
     public static PublishedStatus of(LinkStatus status, long nowMillis) {
@@ -115,6 +119,7 @@ public record PublishedStatus(
                 status.skips(),
                 status.skipRequested(),
                 status.waiting(),
-                status.excluded().stream().sorted().toList());
+                status.excluded().stream().sorted().toList(),
+                status.sourceGtidSet());
     }
 }

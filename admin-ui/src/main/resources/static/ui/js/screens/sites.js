@@ -3,6 +3,7 @@
 import * as api from '../api.js';
 import { badge, errorBox, h, number, replace, table, time } from '../dom.js';
 import { topology } from '../topology.js';
+import { siteActions } from './site-failover.js';
 
 const REFRESH_MS = 2500;
 
@@ -10,15 +11,18 @@ export function render(container, ctx) {
   const picture = h('div', { class: 'card topology-card' });
   const siteList = h('div', { class: 'card' });
   const linkList = h('div', { class: 'card' });
+  const failover = h('div', { class: 'failover-panel' });
   const notice = h('div', { class: 'notice' });
-  replace(container, h('h1', {}, 'Sites & links'), notice, h('div', { class: 'columns' }, picture, siteList), linkList);
+  replace(container, h('h1', {}, 'Sites & links'), notice, h('div', { class: 'columns' }, picture, siteList), failover, linkList);
 
   async function refresh() {
     try {
       const [sites, links] = await Promise.all([api.get('/sites'), api.get('/links')]);
       replace(notice);
-      replace(picture, h('h2', {}, 'Topology'), topology(sites.map((x) => x.site), links), legend());
-      replace(siteList, h('h2', {}, `Sites (${sites.length})`), siteTable(sites, links));
+      const states = Object.fromEntries(sites.map((x) => [x.site, x.state]));
+      replace(picture, h('h2', {}, 'Topology'), topology(sites.map((x) => x.site), links, states), legend());
+      const actions = ctx.admin ? (site) => siteActions(site, failover, notice, refresh) : null;
+      replace(siteList, h('h2', {}, `Sites (${sites.length})`), siteTable(sites, links, actions));
       replace(linkList, h('h2', {}, `Links (${links.length})`), linkTable(links, ctx, notice, refresh));
     } catch (e) {
       replace(notice, errorBox(e));
@@ -38,7 +42,7 @@ function legend() {
   );
 }
 
-function siteTable(sites, links) {
+function siteTable(sites, links, actions) {
   const rows = sites.map((site) =>
     h(
       'tr',
@@ -49,9 +53,12 @@ function siteTable(sites, links) {
       h('td', {}, badge(site.state)),
       h('td', {}, links.filter((l) => l.id.startsWith(`${site.site}->`)).map((l) => l.id.split('->')[1]).join(', ') || '–'),
       h('td', {}, links.filter((l) => l.id.endsWith(`->${site.site}`)).map((l) => l.id.split('->')[0]).join(', ') || '–'),
+      actions ? h('td', { class: 'actions' }, actions(site)) : null,
     ),
   );
-  return table(['site', 'endpoint', 'region', 'state', 'links to', 'links from'], rows, { id: 'sites-table' });
+  const headers = ['site', 'endpoint', 'region', 'state', 'links to', 'links from'];
+  if (actions) headers.push('');
+  return table(headers, rows, { id: 'sites-table' });
 }
 
 function linkTable(links, ctx, notice, refresh) {

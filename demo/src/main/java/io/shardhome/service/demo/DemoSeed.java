@@ -43,7 +43,15 @@ final class DemoSeed {
         if (registered == null) {
             directory.awaitVersion(store.registerSite(site, store.version()));
         } else if (!registered.host().equals(site.host()) || registered.port() != site.port()) {
-            directory.awaitVersion(store.updateSite(site, store.version()));
+            // A new port keeps the site's state: a failed-over (DOWN) site must not come back ACTIVE unfenced.
+            Site moved = new Site(
+                    site.name(),
+                    site.host(),
+                    site.port(),
+                    registered.jdbcParams(),
+                    registered.label(),
+                    registered.state());
+            directory.awaitVersion(store.updateSite(moved, store.version()));
         }
     }
 

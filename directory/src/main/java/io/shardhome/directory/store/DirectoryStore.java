@@ -17,6 +17,7 @@ import io.shardhome.directory.zk.Json;
 import io.shardhome.directory.zk.ZkCalls;
 import io.shardhome.filter.map.ShardDefinition;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,6 +141,18 @@ public final class DirectoryStore {
             list.removeIf(s -> s.name().equals(name));
             return list;
         });
+    }
+
+    /**
+     * Replaces site {@code site} (its state, say) and the shards' {@code entries} in one map version: the
+     * failover of a dead site marks it DOWN and re-homes every shard of it at once.
+     *
+     * @throws DirectoryException {@code UNKNOWN_SITE} (the site, or a home or move target of an entry),
+     *     {@code UNKNOWN_SHARD}, {@code CONFLICT}
+     */
+    public long replaceSiteAndShards(
+            Site site, Collection<ShardEntry> entries, String action, String summary, long expectedVersion) {
+        return new SiteChange(reader, committer, writer).commit(site, entries, action, summary, expectedVersion);
     }
 
     private Site requireSite(String name) {

@@ -1,10 +1,14 @@
 package io.shardhome.directory.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.shardhome.directory.DirectoryException;
 import io.shardhome.directory.DirectoryFixture;
 import io.shardhome.directory.shard.ShardEntry;
+import io.shardhome.directory.site.Site;
+import io.shardhome.directory.site.SiteState;
 import io.shardhome.directory.view.ZkShardMapView;
 import io.shardhome.filter.gtid.GtidSet;
 import io.shardhome.filter.map.HomeHistory;
@@ -12,6 +16,7 @@ import io.shardhome.filter.map.ShardDefinition;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +70,33 @@ class HomeHistoryStoreIT {
             assertThat(view.current().lookup("acme").history().tenures()).hasSize(3);
         }
         assertThat(store.auditTrail(1).get(0).changes().get(0).after()).contains("tenures=[nyc until");
+    }
+
+    @Test
+    void aFailoverMarksTheSiteDownAndReHomesItsShardsWithLostTenuresInOneVersion() {
+        long before = store.version();
+        ShardEntry failedOver = ShardEntry.active(store.shard("other")
+                .entry()
+                .definition()
+                .failedOverTo("sjc", GtidSet.parse("3-3-7"), GtidSet.parse("2-2-30")));
+        Site down = store.site("lon").orElseThrow().withState(SiteState.DOWN);
+
+        long v = store.replaceSiteAndShards(down, List.of(failedOver), "site.failover", "lon failed over", before);
+
+        assertThat(v).isEqualTo(before + 1);
+        assertThat(store.site("lon").orElseThrow().state()).isEqualTo(SiteState.DOWN);
+        assertThat(store.shard("other").entry().definition().history())
+                .hasToString("[lon until 3-3-7 (lost), sjc after 2-2-30]");
+        assertThat(store.shard("acme").entry().definition()).as("untouched").isEqualTo(moved);
+        assertThat(store.auditTrail(1).get(0).action()).isEqualTo("site.failover");
+        assertThat(store.auditTrail(1).get(0).changes()).hasSize(2);
+        assertThatThrownBy(() -> store.replaceSiteAndShards(down, List.of(failedOver), "site.failover", "", before))
+                .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code())
+                        .isEqualTo(DirectoryException.Code.CONFLICT));
+        ShardEntry unknown = ShardEntry.of("nope", "sjc", false);
+        assertThatThrownBy(() -> store.replaceSiteAndShards(down, List.of(unknown), "site.failover", "", v))
+                .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code())
+                        .isEqualTo(DirectoryException.Code.UNKNOWN_SHARD));
     }
 
     @Test

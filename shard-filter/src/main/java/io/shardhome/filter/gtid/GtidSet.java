@@ -136,6 +136,28 @@ public final class GtidSet {
         return result;
     }
 
+    /**
+     * The latest of several sets: every transaction any of them contains. MariaDB: per domain the highest
+     * position; MySQL: the union.
+     */
+    public static GtidSet latest(Collection<GtidSet> sets) {
+        GtidSet result = EMPTY;
+        for (GtidSet set : sets) {
+            result = result.union(set);
+        }
+        return result;
+    }
+
+    private GtidSet union(GtidSet other) {
+        if (isEmpty() || other.isEmpty()) {
+            return isEmpty() ? other : this;
+        }
+        GtidFlavour f = common(other);
+        return f == GtidFlavour.MARIADB
+                ? ofPositions(MariaDbGtids.highest(positions, other.positions))
+                : ofIntervals(MySqlGtids.union(intervals, other.intervals));
+    }
+
     private GtidSet intersect(GtidSet other) {
         if (isEmpty() || other.isEmpty()) {
             return EMPTY;

@@ -40,4 +40,10 @@ final class MariaDbGtids {
         });
         return result;
     }
+
+    static Map<Long, Gtid> highest(Map<Long, Gtid> a, Map<Long, Gtid> b) {
+        Map<Long, Gtid> result = new HashMap<>(a);
+        b.forEach((domain, gtid) -> result.merge(domain, gtid, (x, y) -> y.sequence() > x.sequence() ? y : x));
+        return result;
+    }
 }

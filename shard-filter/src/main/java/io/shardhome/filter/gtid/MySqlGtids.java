@@ -109,6 +109,18 @@ final class MySqlGtids {
         return String.join(",", byUuid.values());
     }
 
+    static Map<String, List<long[]>> union(Map<String, List<long[]>> a, Map<String, List<long[]>> b) {
+        Map<String, List<long[]>> result = new TreeMap<>(a);
+        b.forEach((source, list) -> {
+            List<long[]> merged = result.getOrDefault(source, List.of());
+            for (long[] iv : list) {
+                merged = merged(merged, iv[0], iv[1]);
+            }
+            result.put(source, merged);
+        });
+        return result;
+    }
+
     private static long overlap(List<long[]> have, long[] iv) {
         long covered = 0;
         for (long[] h : have) {

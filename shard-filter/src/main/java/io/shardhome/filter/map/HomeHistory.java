@@ -127,6 +127,27 @@ public final class HomeHistory {
     }
 
     /**
+     * The history after a failover from the dead site {@code from} to {@code to}: the current tenure ends
+     * lost at {@code lostEnd} (what {@code to} had processed of the dead site: its later transactions are
+     * orphans, and nobody waits for it) and {@code to}'s begins after {@code toStart} (its position at the
+     * failover).
+     *
+     * @throws ShardFilterException {@code INVALID_SHARD_MAP} when {@code from} is not a site or is {@code to}
+     */
+    public HomeHistory failedOverTo(Home from, String to, GtidSet lostEnd, GtidSet toStart) {
+        if (from.isLocal() || from.isSite(to)) {
+            throw invalid("a failover goes from one site to another, not from " + from + " to " + to);
+        }
+        List<Tenure> next = new ArrayList<>(tenuresAt(from));
+        int last = next.size() - 1;
+        next.set(last, next.get(last).closedAt(lostEnd).lost());
+        next.add(Tenure.open(to, toStart));
+        boolean dropped = next.size() > LIMIT;
+        List<Tenure> kept = dropped ? next.subList(next.size() - LIMIT, next.size()) : next;
+        return of(kept, truncated || dropped);
+    }
+
+    /**
      * This history with the end of tenure {@code index} marked lost: its site is dead, nobody waits for it.
      *
      * @throws ShardFilterException {@code INVALID_SHARD_MAP} when the tenure is open or not recorded

@@ -50,6 +50,15 @@ public record ShardDefinition(String shardId, Home home, boolean critical, HomeH
     }
 
     /**
+     * The shard after its home {@code home} died and {@code site} took over (failover): the dead home's
+     * tenure ends lost at {@code lostEnd} and {@code site}'s begins after {@code start}.
+     */
+    public ShardDefinition failedOverTo(String site, GtidSet lostEnd, GtidSet start) {
+        return new ShardDefinition(
+                shardId, Home.site(site), critical, history.failedOverTo(home, site, lostEnd, start));
+    }
+
+    /**
      * This definition (from CSV or an edit, without a history) with the stored history of {@code previous}
      * when both have the same home: a shard's history survives imports and edits that leave its home alone.
      */

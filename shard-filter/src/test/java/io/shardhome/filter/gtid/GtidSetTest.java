@@ -103,6 +103,17 @@ class GtidSetTest {
     }
 
     @Test
+    void latestHoldsWhatAnySetContains() {
+        assertThat(GtidSet.latest(List.of(GtidSet.parse("0-1-5,1-2-9"), GtidSet.parse("0-1-7,2-3-1"))))
+                .hasToString("0-1-7,1-2-9,2-3-1");
+        assertThat(GtidSet.latest(List.of(GtidSet.parse(U1 + ":1-3"), GtidSet.parse(U1 + ":4-9:12"))))
+                .hasToString(U1 + ":1-9:12");
+        assertThat(GtidSet.latest(List.of(GtidSet.EMPTY, GtidSet.parse("0-1-5"))))
+                .hasToString("0-1-5");
+        assertThat(GtidSet.latest(List.of())).isEqualTo(GtidSet.EMPTY);
+    }
+
+    @Test
     void refusesToMixFlavours() {
         assertThatThrownBy(() -> GtidSet.parse("0-1-5").covers(GtidSet.parse(U1 + ":1")))
                 .isInstanceOf(ShardFilterException.class)

@@ -157,6 +157,27 @@ class HomeHistoryTest {
         assertThat(fromCsv.keepingHistoryOf(null)).isSameAs(fromCsv);
     }
 
+    @Test
+    void aFailoverEndsTheDeadHomesTenureLostAtWhatTheNewHomeHadOfIt() {
+        ShardDefinition failedOver =
+                ShardDefinition.of("acme", "nyc", false).failedOverTo("sjc", set("1-1-10"), set("2-2-20"));
+        assertThat(failedOver.home()).isEqualTo(SJC);
+        assertThat(failedOver.history().tenures())
+                .containsExactly(
+                        new Tenure("nyc", GtidSet.EMPTY, set("1-1-10"), Tenure.Ending.LOST),
+                        Tenure.open("sjc", set("2-2-20")));
+        assertThat(failedOver.history()).hasToString("[nyc until 1-1-10 (lost), sjc after 2-2-20]");
+        assertThat(failedOver.history().locate(SJC, "nyc", gtid("1-1-10")))
+                .as("shipped before the death")
+                .isZero();
+        assertThat(failedOver.history().locate(SJC, "nyc", gtid("1-1-11")))
+                .as("an orphan: committed at nyc, never shipped")
+                .isEqualTo(HomeHistory.OUTSIDE);
+        assertThatThrownBy(() -> HomeHistory.NONE.failedOverTo(NYC, "nyc", set("1-1-1"), set("1-1-1")))
+                .isInstanceOf(ShardFilterException.class)
+                .hasMessageContaining("from one site to another");
+    }
+
     private static void assertInvalid(List<Tenure> tenures, boolean truncated, String why) {
         assertThatThrownBy(() -> HomeHistory.of(tenures, truncated))
                 .isInstanceOfSatisfying(ShardFilterException.class, e -> {

@@ -109,6 +109,25 @@ class TenureRulesTest {
     }
 
     @Test
+    void afterAFailoverTheDeadHomesUnshippedTransactionsAreNotFromTheHomeAndNobodyWaitsForIt() {
+        ShardMap map = ShardMap.of(
+                5, ShardDefinition.of("acme", "nyc", false).failedOverTo("sjc", set("1-1-10"), set("2-2-20")));
+        Decision orphan = filter("nyc", "lon", "error", "error").decide(map, tx("1-1-11", "nyc"));
+        assertThat(orphan.action()).isEqualTo(Action.FAIL);
+        assertThat(orphan.message()).contains("wrong-master write: gtid=1-1-11 shard=acme site=nyc home=sjc");
+        assertThat(filter("nyc", "lon", "error", "error")
+                        .decide(map, tx("1-1-10", "nyc"))
+                        .isApply())
+                .as("shipped before the death")
+                .isTrue();
+        Decision atLon = filter("sjc", "lon", "error", "error").decide(map, tx("2-2-21", "sjc"));
+        assertThat(atLon.isApply()).isTrue();
+        assertThat(atLon.predecessors())
+                .as("a lost end is waited for by nobody")
+                .isEmpty();
+    }
+
+    @Test
     void aTransactionOlderThanATruncatedHistoryIsJudgedByTheCurrentHomeWaitingForNobody() {
         ShardDefinition shard = ShardDefinition.of("acme", "nyc", false);
         for (int move = 1; move <= 17; move++) {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             MoveCommand.class,
             CheckCommand.class,
             GrantsCommand.class,
+            SiteCommand.class,
             DemoElsewhereCommand.class
         })
 public final class ShardhomeCli implements Runnable {

@@ -144,12 +144,17 @@ public record ShardhomeProperties(
      *     an operator asked for it to go online or offline
      * @param historyInterval how often every instance samples the published statuses into the lag history it
      *     keeps for the last hour ({@code GET /api/v1/links/history}, the web page's lag charts)
+     * @param fromRegistry also offer to run the link between every two registered sites this instance has
+     *     credentials for, both ways, started and stopped as sites are registered, changed or removed (an
+     *     entry of {@code run} with the same source and target gives its settings); such a link starts at
+     *     its source's position when it first runs (seed the new site's copies with a re-seed)
      */
     public record Links(
             List<@Valid LinkSpec> run,
             @Valid LinkTuning defaults,
             @DefaultValue("1s") Duration publishInterval,
-            @DefaultValue("5s") Duration historyInterval) {
+            @DefaultValue("5s") Duration historyInterval,
+            @DefaultValue("false") boolean fromRegistry) {
         public Links {
             run = List.copyOf(Objects.requireNonNullElse(run, List.of()));
             defaults = Objects.requireNonNullElse(defaults, LinkTuning.INHERIT);
@@ -166,7 +171,7 @@ public record ShardhomeProperties(
      * inherited; see {@link LinkTuning}).
      *
      * @param startGtid where the link starts when its target has no stored position (empty: the source's
-     *     oldest binlog)
+     *     oldest binlog; {@value #SOURCE_POSITION}: the source's position when the link starts)
      */
     public record LinkSpec(
             String source,
@@ -186,8 +191,16 @@ public record ShardhomeProperties(
             startGtid = startGtid == null ? "" : startGtid;
         }
 
+        /** The start of a link made from the site registry: its source's position when it first runs. */
+        public static final String SOURCE_POSITION = "source-position";
+
         public String id() {
             return source + "->" + target;
+        }
+
+        /** This link starting at {@code gtid} when its target has no stored position. */
+        public LinkSpec startingAt(String gtid) {
+            return new LinkSpec(source, target, gtid, channels, maxGroup, policies);
         }
 
         LinkTuning overrides() {

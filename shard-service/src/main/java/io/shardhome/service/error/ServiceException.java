@@ -51,6 +51,11 @@ public class ServiceException extends RuntimeException {
         NOT_MOVABLE(HttpStatus.CONFLICT),
         /** The move has flipped the home and can only finish. */
         NOT_CANCELLABLE(HttpStatus.CONFLICT),
+        /**
+         * A site failover or return cannot run as asked (already DOWN, no surviving site, {@code --to} not
+         * ACTIVE, a move owns one of its shards, the site is not DOWN, ...).
+         */
+        FAILOVER_REFUSED(HttpStatus.CONFLICT),
         /** The application account cannot be fenced per schema at the source. */
         FENCE_IMPOSSIBLE(HttpStatus.CONFLICT),
         /** If-Match named a version that is no longer current; the problem carries {@code currentVersion}. */

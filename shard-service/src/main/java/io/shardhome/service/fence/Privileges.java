@@ -56,6 +56,30 @@ public final class Privileges {
         return m;
     }
 
+    /**
+     * The {@code mysql.db} column of a privilege a database-level grant can give (the write ones, {@code
+     * SELECT}, {@code SHOW VIEW}, {@code EXECUTE}), or null for any other.
+     */
+    public static String dbColumn(String privilege) {
+        String wanted = privilege.trim().toUpperCase(Locale.ROOT);
+        switch (wanted) {
+            case "SELECT":
+                return "select_priv";
+            case "SHOW VIEW":
+                return "show_view_priv";
+            case "EXECUTE":
+                return "execute_priv";
+            default:
+                break;
+        }
+        for (Map.Entry<String, String> e : BY_COLUMN.entrySet()) {
+            if (e.getValue().equals(wanted)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
     /** Every write privilege name, in GRANT order. */
     public static List<String> all() {
         return List.copyOf(BY_COLUMN.values());

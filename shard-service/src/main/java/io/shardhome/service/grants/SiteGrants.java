@@ -1,6 +1,7 @@
 package io.shardhome.service.grants;
 
 import io.shardhome.directory.site.Site;
+import io.shardhome.directory.site.SiteState;
 import io.shardhome.filter.map.Home;
 import io.shardhome.filter.map.ShardDefinition;
 import io.shardhome.links.LinkException;
@@ -57,20 +58,103 @@ public class SiteGrants {
         }
         List<String> warnings = new ArrayList<>();
         for (Site site : directory.snapshot().sites().values()) {
+            if (site.state() == SiteState.DOWN) {
+                continue;
+            }
             List<String> sql = new ArrayList<>();
             for (Change change : changes) {
                 sql.addAll(managed.statements(change.shard(), change.home(), site.name()));
             }
-            try {
-                execute(endpoint(site), sql);
-            } catch (SQLException | LinkException | IllegalStateException e) {
-                String warning = "the managed grants of " + changes.size() + " shard(s) could not be set at site "
-                        + site.name() + " (" + e.getMessage() + "); fix the cause and run 'shardhome grants check'";
-                log.warn(warning);
-                warnings.add(warning);
+            execute(site, sql, changes.size(), warnings);
+        }
+        return warnings;
+    }
+
+    /**
+     * Gives the managed accounts their grants on each changed shard at its new home only (a failover: the
+     * other survivors already hold copy grants, and the dead site is not contacted). Returns warnings as
+     * {@link #apply}, plus one when no accounts are managed (then nobody was given writes).
+     */
+    public List<String> applyAtHomes(Collection<Change> changes) {
+        if (managed.isEmpty()) {
+            return changes.isEmpty()
+                    ? List.of()
+                    : List.of("no managed accounts (shardhome.grants.accounts): give the application's write"
+                            + " grants on the re-homed shards at their new homes yourself");
+        }
+        List<String> warnings = new ArrayList<>();
+        for (Site site : directory.snapshot().sites().values()) {
+            List<String> shards = changes.stream()
+                    .filter(c -> c.home() != null && c.home().isSite(site.name()))
+                    .map(Change::shard)
+                    .toList();
+            if (!shards.isEmpty()) {
+                grantAtHome(site, shards, warnings);
             }
         }
         return warnings;
+    }
+
+    /** Home grants on {@code shards} at {@code site}: in bulk at a MariaDB master, else one GRANT per shard. */
+    private void grantAtHome(Site site, List<String> shards, List<String> warnings) {
+        List<String> privileges = new ArrayList<>(managed.read());
+        managed.write().stream().filter(p -> !privileges.contains(p)).forEach(privileges::add);
+        try (Connection c = connect(endpoint(site))) {
+            boolean mariaDb = isMariaDb(c);
+            java.util.Optional<List<String>> bulk = mariaDb
+                    ? BulkGrants.statements(shards, managed.accounts(), privileges)
+                    : java.util.Optional.empty();
+            if (bulk.isPresent()) {
+                BulkGrants.execute(c, bulk.get());
+                return;
+            }
+        } catch (SQLException | LinkException | IllegalStateException e) {
+            String warning = "the managed grants of " + shards.size() + " shard(s) could not be set at site "
+                    + site.name() + " (" + e.getMessage() + "); fix the cause and run 'shardhome grants check'";
+            log.warn(warning);
+            warnings.add(warning);
+            return;
+        }
+        List<String> sql = new ArrayList<>();
+        for (String shard : shards) {
+            sql.addAll(managed.statements(shard, Home.site(site.name()), site.name()));
+        }
+        execute(site, sql, shards.size(), warnings);
+    }
+
+    private static boolean isMariaDb(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+            return rs.next() && rs.getString(1).contains("MariaDB");
+        }
+    }
+
+    private void execute(Site site, List<String> sql, int shards, List<String> warnings) {
+        try {
+            execute(endpoint(site), sql);
+        } catch (SQLException | LinkException | IllegalStateException e) {
+            String warning = "the managed grants of " + shards + " shard(s) could not be set at site " + site.name()
+                    + " (" + e.getMessage() + "); fix the cause and run 'shardhome grants check'";
+            log.warn(warning);
+            warnings.add(warning);
+        }
+    }
+
+    /**
+     * Fences a returning site (see {@link CopyFence}): nobody but trusted accounts may write a copy there
+     * afterwards, or the result names who still can.
+     *
+     * @throws SQLException when the site refuses a statement
+     */
+    public CopyFence.Result fenceCopies(Site site) throws SQLException {
+        SiteEndpoint endpoint = endpoint(site);
+        try (Connection c = connect(endpoint)) {
+            return new CopyFence(managed, properties.grants().trusted())
+                    .close(
+                            c,
+                            site.name(),
+                            directory.snapshot().shardMap().asMap().values());
+        }
     }
 
     /** Every site's drift from the map (see {@link GrantDrift}), with the sites that could not be checked. */
@@ -103,9 +187,15 @@ public class SiteGrants {
                         + " (set shardhome.site-credentials." + site.name() + ".user and .password)"));
     }
 
-    private static void execute(SiteEndpoint endpoint, List<String> statements) throws SQLException {
-        try (Connection c = connect(endpoint);
-                Statement s = c.createStatement()) {
+    static void execute(SiteEndpoint endpoint, List<String> statements) throws SQLException {
+        try (Connection c = connect(endpoint)) {
+            executeOn(c, statements);
+        }
+    }
+
+    /** Runs {@code statements} unlogged on {@code c}; a REVOKE of a grant that is not there is no error. */
+    static void executeOn(Connection c, List<String> statements) throws SQLException {
+        try (Statement s = c.createStatement()) {
             s.execute("SET SESSION sql_log_bin=0");
             for (String sql : statements) {
                 try {

@@ -2,6 +2,7 @@ package io.shardhome.service.links;
 
 import io.shardhome.directory.blob.LinkEpochs;
 import io.shardhome.directory.site.Site;
+import io.shardhome.directory.site.SiteState;
 import io.shardhome.directory.snapshot.DirectorySnapshot;
 import io.shardhome.links.Link;
 import io.shardhome.links.LinkConfig;
@@ -9,6 +10,7 @@ import io.shardhome.links.LinkException;
 import io.shardhome.links.LinkState;
 import io.shardhome.links.LinkStatusPublisher;
 import io.shardhome.links.SiteEndpoint;
+import io.shardhome.links.source.SourceMaster;
 import io.shardhome.service.config.DirectoryAccess;
 import io.shardhome.service.config.LinkTuning;
 import io.shardhome.service.config.ShardhomeProperties;
@@ -132,9 +134,22 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
                 return;
             }
             LinkControl.Request request = control.current(key);
-            if (request.desired() == LinkControl.Desired.OFFLINE) {
+            Optional<String> down = downSite();
+            if (down.isPresent()) {
+                if (link != null) {
+                    log.warn("link {}: {}; stopping the link until the site is ACTIVE again", spec.id(), down.get());
+                }
+                stop();
+            } else if (request.desired() == LinkControl.Desired.OFFLINE) {
                 stop();
             } else if (link == null) {
+                startLink();
+            } else if (endpointMoved().isPresent()) {
+                log.warn(
+                        "link {}: {}; restarting it there, resuming from its stored GTID position",
+                        spec.id(),
+                        endpointMoved().get());
+                stop();
                 startLink();
             } else if (!request.id().equals(appliedRequest) && request.desired() == LinkControl.Desired.SKIP) {
                 skip(request);
@@ -149,6 +164,23 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("link {}: housekeeping failed ({}); retrying in {}", spec.id(), e.toString(), interval);
         }
+    }
+
+    /**
+     * A site of the link that is DOWN (failed over) or JOINING (returning: nothing may be read from it), or
+     * empty. Links from or to a DOWN site, and from a JOINING one, do not run.
+     */
+    private Optional<String> downSite() {
+        DirectorySnapshot snapshot = directory.snapshot();
+        Site source = snapshot.site(spec.source());
+        Site target = snapshot.site(spec.target());
+        if (source != null && (source.state() == SiteState.DOWN || source.state() == SiteState.JOINING)) {
+            return Optional.of("its source " + source.name() + " is " + source.state());
+        }
+        if (target != null && target.state() == SiteState.DOWN) {
+            return Optional.of("its target " + target.name() + " is DOWN");
+        }
+        return Optional.empty();
     }
 
     /** An operator's skip: refused (and logged) unless the link is stopped at exactly that transaction. */
@@ -202,7 +234,31 @@ final class HostedLink implements LeaderLatchListener, AutoCloseable {
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(tuning.linkConfig(source, target, spec.startGtid()));
+        return Optional.of(tuning.linkConfig(source, target, startGtid(source)));
+    }
+
+    /** Where the link starts when its target has no stored position (a registry link: its source's position now). */
+    private String startGtid(SiteEndpoint source) {
+        if (!ShardhomeProperties.LinkSpec.SOURCE_POSITION.equals(spec.startGtid())) {
+            return spec.startGtid();
+        }
+        try (SourceMaster master = SourceMaster.open(source)) {
+            return master.currentGtid().toString();
+        }
+    }
+
+    /** What changed when a site of the running link has a new endpoint in the registry (a promotion), or empty. */
+    private Optional<String> endpointMoved() {
+        DirectorySnapshot snapshot = directory.snapshot();
+        LinkConfig running = link.config();
+        for (SiteEndpoint was : new SiteEndpoint[] {running.source(), running.target()}) {
+            Site now = snapshot.site(was.site());
+            if (now != null && (!now.host().equals(was.host()) || now.port() != was.port())) {
+                return Optional.of("site " + was.site() + " moved from " + was.host() + ":" + was.port() + " to "
+                        + now.host() + ":" + now.port());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The site's endpoint with this instance's credentials, or null after adding why there is none. */

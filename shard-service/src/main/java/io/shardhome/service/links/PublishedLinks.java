@@ -3,6 +3,8 @@ package io.shardhome.service.links;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shardhome.directory.blob.VersionedBlob;
+import io.shardhome.directory.site.Site;
+import io.shardhome.directory.site.SiteState;
 import io.shardhome.filter.rules.LinkRoles;
 import io.shardhome.links.LinkStatusPublisher;
 import io.shardhome.service.config.DirectoryAccess;
@@ -65,7 +67,9 @@ public final class PublishedLinks {
         long now = System.currentTimeMillis();
         long publishedAt = status.path("publishedAtMillis").asLong(0);
         List<String> running = hosts.of(LinkKeys.key(id));
-        Optional<String> staleReason = freshness.staleReason(publishedAt, now, running.size());
+        Optional<String> staleReason = freshness
+                .staleReason(publishedAt, now, running.size())
+                .map(reason -> parkedBy(id).orElse(reason));
         return new LinkBody(
                 id,
                 status,
@@ -75,5 +79,24 @@ public final class PublishedLinks {
                 staleReason.isPresent(),
                 staleReason.orElse(""),
                 running.isEmpty() ? "" : running.get(0));
+    }
+
+    /**
+     * Why the link does not run by design, when a site of it is DOWN (failed over) or its source is JOINING
+     * (a returned site): its last status then says so instead of a stuck instance.
+     */
+    private Optional<String> parkedBy(String id) {
+        LinkRoles roles = LinkKeys.roles(id);
+        for (String name : new String[] {roles.sourceSite(), roles.targetSite()}) {
+            Site site = directory.snapshot().site(name);
+            boolean parks = site != null
+                    && (site.state() == SiteState.DOWN
+                            || (site.state() == SiteState.JOINING && name.equals(roles.sourceSite())));
+            if (parks) {
+                return Optional.of("site " + name + " is " + site.state() + ": the link does not run until it is"
+                        + " ACTIVE again (see 'shardhome site return' and 'site activate')");
+            }
+        }
+        return Optional.empty();
     }
 }

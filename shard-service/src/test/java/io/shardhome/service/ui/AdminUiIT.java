@@ -197,6 +197,23 @@ class AdminUiIT extends ServiceTestSupport {
     }
 
     @Test
+    void aDownSiteIsDrawnDownWithAReturnButtonAndActiveSitesOfferAFailoverPlan() {
+        admin.putJson("/api/v1/sites/tok", "{\"host\":\"tok.example\",\"port\":3306,\"state\":\"DOWN\"}");
+        try {
+            page.loginWithToken(ADMIN_TOKEN).signedInAs("admin").open("sites");
+
+            page.visible(By.cssSelector("svg.topology g.site.down"));
+            assertThat(page.textOf(By.cssSelector("#sites-table tr[data-site='tok']")))
+                    .contains("DOWN", "Return");
+            assertThat(page.all(By.cssSelector("#sites-table tr[data-site='sjc'] button.site-failover-plan")))
+                    .hasSize(1);
+            page.screenshot("sites-down");
+        } finally {
+            admin.delete("/api/v1/sites/tok");
+        }
+    }
+
+    @Test
     void readerSeesNoMutatingButtons() {
         publish("nyc.sjc", "{\"state\":\"OFFLINE\",\"lagSeconds\":0,\"applied\":5}");
         page.loginWithToken(READER_TOKEN).signedInAs("reader");

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -63,6 +66,47 @@ final class MariaDbServer implements SiteServer {
             server.restart();
         } catch (EmbeddedMariaDbException e) {
             throw new IllegalStateException("could not restart the MariaDB master of test site " + site, e);
+        }
+    }
+
+    /** SIGKILL to every {@code mariadbd} process of this server's data directory; waits until they are gone. */
+    @Override
+    public void kill() {
+        Path dataDir = canonical(server.options().dataDir());
+        List<ProcessHandle> processes = ProcessHandle.allProcesses()
+                .filter(p -> usesDataDir(p, dataDir))
+                .toList();
+        if (processes.isEmpty()) {
+            throw new IllegalStateException("no server process of test site " + site + " (" + dataDir + ") to kill");
+        }
+        for (ProcessHandle p : processes) {
+            p.destroyForcibly();
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while killing the master of " + site, e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the master of test site " + site + " survived SIGKILL", e);
+            }
+        }
+    }
+
+    private static boolean usesDataDir(ProcessHandle p, Path dataDir) {
+        for (String arg : p.info().arguments().orElse(new String[0])) {
+            if (arg.startsWith("--datadir=")
+                    && canonical(Path.of(arg.substring("--datadir=".length()))).equals(dataDir)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Path canonical(Path path) {
+        try {
+            return path.toFile().getCanonicalFile().toPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
         }
     }
 

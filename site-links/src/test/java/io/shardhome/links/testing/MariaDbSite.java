@@ -178,6 +178,11 @@ public final class MariaDbSite {
         execute(schemas.toArray(String[]::new));
     }
 
+    /** Kills this master with SIGKILL (a site dies); {@link #restart()} brings it back with its data. */
+    public void kill() {
+        server.kill();
+    }
+
     /** Stops and starts this master (same host, port and data): a target restart mid-stream. */
     public void restart() {
         server.restart();

@@ -19,6 +19,16 @@ public interface SiteServer {
     /** Stops and starts the master keeping its host, port and data: a target restart mid-stream. */
     void restart();
 
+    /**
+     * Kills the master's server process with SIGKILL (a crash: no clean shutdown, nothing flushed by it);
+     * {@link #restart()} starts it again with its data.
+     *
+     * @throws UnsupportedOperationException when this flavour's masters cannot be killed from the test
+     */
+    default void kill() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot kill its master");
+    }
+
     /** Starts the masters of one {@link Flavour}. */
     @FunctionalInterface
     interface Factory {
