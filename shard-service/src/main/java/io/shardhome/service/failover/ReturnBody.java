@@ -9,7 +9,8 @@ import java.util.List;
  * @param state its state now (JOINING: links into it run, links from it do not; ACTIVE after activation)
  * @param from what the survivors had processed of it (the earliest of them): orphans come after it
  * @param to its own position when its binlog was read
- * @param fenced the grants the fence revoked there (besides the managed accounts' writes on copies)
+ * @param fenced the grants the fence revoked there (besides the managed accounts' writes on copies) and
+ *     the copies' scheduled events it switched off
  * @param killedSessions the sessions of fenced accounts it killed
  * @param orphans its transactions no survivor (or not every survivor) got, in binlog order, at most 1000
  * @param totalOrphans how many orphans there are in all

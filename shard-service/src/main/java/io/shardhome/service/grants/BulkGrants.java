@@ -1,8 +1,8 @@
 package io.shardhome.service.grants;
 
+import io.shardhome.filter.map.SchemaPattern;
 import io.shardhome.service.fence.Grantee;
 import io.shardhome.service.fence.Privileges;
-import io.shardhome.service.fence.SchemaPattern;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

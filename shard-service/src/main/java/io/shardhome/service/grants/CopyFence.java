@@ -38,7 +38,8 @@ public final class CopyFence {
     }
 
     /**
-     * @param revoked the statements that closed a way to write (managed accounts' revokes not counted)
+     * @param revoked the statements that closed a way to write (managed accounts' revokes not counted), the
+     *     copies' scheduled events switched off included
      * @param killed how many sessions were killed
      * @param open who can still write a copy, with the fix; empty: fenced
      */
@@ -70,6 +71,8 @@ public final class CopyFence {
             }
         }
         SiteGrants.executeOn(c, revoked);
+        revoked.addAll(ScheduledEvents.switchAll(
+                c, copies.stream().map(ShardDefinition::shardId).toList(), true));
         int killed = kill(c, users);
         GrantTables after = GrantReader.read(c);
         List<String> open = new ArrayList<>();

@@ -72,27 +72,44 @@ public class SiteGrants {
 
     /**
      * Gives the managed accounts their grants on each changed shard at its new home only (a failover: the
-     * other survivors already hold copy grants, and the dead site is not contacted). Returns warnings as
+     * other survivors already hold copy grants, and the dead site is not contacted), and lets the shard's
+     * scheduled events run there ({@link ScheduledEvents}). Returns warnings as
      * {@link #apply}, plus one when no accounts are managed (then nobody was given writes).
      */
     public List<String> applyAtHomes(Collection<Change> changes) {
-        if (managed.isEmpty()) {
-            return changes.isEmpty()
-                    ? List.of()
-                    : List.of("no managed accounts (shardhome.grants.accounts): give the application's write"
-                            + " grants on the re-homed shards at their new homes yourself");
-        }
         List<String> warnings = new ArrayList<>();
+        if (managed.isEmpty() && !changes.isEmpty()) {
+            warnings.add("no managed accounts (shardhome.grants.accounts): give the application's write"
+                    + " grants on the re-homed shards at their new homes yourself");
+        }
         for (Site site : directory.snapshot().sites().values()) {
             List<String> shards = changes.stream()
                     .filter(c -> c.home() != null && c.home().isSite(site.name()))
                     .map(Change::shard)
                     .toList();
             if (!shards.isEmpty()) {
-                grantAtHome(site, shards, warnings);
+                runEventsAtHome(site, shards, warnings);
+                if (!managed.isEmpty()) {
+                    grantAtHome(site, shards, warnings);
+                }
             }
         }
         return warnings;
+    }
+
+    private void runEventsAtHome(Site site, List<String> shards, List<String> warnings) {
+        try (Connection c = connect(endpoint(site))) {
+            List<String> events = ScheduledEvents.switchAll(c, shards, false);
+            if (!events.isEmpty()) {
+                log.info("{} scheduled event(s) of re-homed shards run at {} now", events.size(), site.name());
+            }
+        } catch (SQLException | LinkException | IllegalStateException e) {
+            String warning = "the scheduled events of " + shards.size() + " re-homed shard(s) could not be enabled"
+                    + " at site " + site.name() + " (" + e.getMessage() + "); enable them there (ALTER EVENT ..."
+                    + " ENABLE)";
+            log.warn(warning);
+            warnings.add(warning);
+        }
     }
 
     /** Home grants on {@code shards} at {@code site}: in bulk at a MariaDB master, else one GRANT per shard. */

@@ -9,6 +9,7 @@ import io.shardhome.service.fence.Grantee;
 import io.shardhome.service.fence.Revocation;
 import io.shardhome.service.fence.SchemaAccess;
 import io.shardhome.service.fence.WriteAccess;
+import io.shardhome.service.grants.ScheduledEvents;
 import io.shardhome.service.moves.MoveException.Code;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -107,48 +108,13 @@ final class SiteMaster {
     }
 
     /**
-     * Scheduled events run at a shard's home only: at a copy they are {@code DISABLE ON SLAVE} (as links
-     * leave them). Switches, unlogged and keeping each definer, every event of {@code schema} here whose
-     * status is {@code ENABLED} ({@code toCopy}) or disabled on the replica side ({@code !toCopy}); events
-     * an operator disabled ({@code DISABLED}) stay as they are. Returns the names switched.
+     * Switches the scheduled events of {@code schema} here to run as at a copy ({@code toCopy}: {@code DISABLE
+     * ON SLAVE}) or as at the home (see {@link ScheduledEvents}). Returns the statements run.
      */
     List<String> switchEvents(String schema, boolean toCopy) {
-        String where = toCopy ? "STATUS = 'ENABLED'" : "STATUS NOT IN ('ENABLED', 'DISABLED')";
-        String clause = toCopy ? " DISABLE ON SLAVE" : " ENABLE";
-        return run("switching the scheduled events of " + schema + (toCopy ? " off" : " on"), c -> {
-            List<String[]> events = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT EVENT_NAME, DEFINER FROM information_schema.EVENTS"
-                    + " WHERE EVENT_SCHEMA = ? AND " + where)) {
-                s.setString(1, schema);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        events.add(new String[] {rs.getString(1), rs.getString(2)});
-                    }
-                }
-            }
-            List<String> switched = new ArrayList<>();
-            try (Statement s = c.createStatement()) {
-                s.execute("SET SESSION sql_log_bin=0");
-                for (String[] event : events) {
-                    s.execute("ALTER DEFINER=" + definer(event[1]) + " EVENT " + quote(schema) + "." + quote(event[0])
-                            + clause);
-                    switched.add(event[0]);
-                }
-            }
-            return switched;
-        });
-    }
-
-    /** {@code user@host} as information_schema shows a definer, quoted for a DEFINER clause. */
-    private static String definer(String definer) {
-        int at = definer.lastIndexOf('@');
-        String user = at < 0 ? definer : definer.substring(0, at);
-        String host = at < 0 ? "%" : definer.substring(at + 1);
-        return "'" + user.replace("'", "''") + "'@'" + host.replace("'", "''") + "'";
-    }
-
-    private static String quote(String name) {
-        return "`" + name.replace("`", "``") + "`";
+        return run(
+                "switching the scheduled events of " + schema + (toCopy ? " off" : " on"),
+                c -> ScheduledEvents.switchAll(c, List.of(schema), toCopy));
     }
 
     /** The master's GTID position now ({@code @@gtid_binlog_pos}, MySQL: {@code @@gtid_executed}). */

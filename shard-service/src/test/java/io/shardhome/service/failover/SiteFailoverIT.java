@@ -113,7 +113,9 @@ class SiteFailoverIT {
                 "CREATE DATABASE acme", "CREATE TABLE acme.orders (id BIGINT PRIMARY KEY, v INT, note VARCHAR(64))");
         sjc.execute(
                 "CREATE DATABASE beta", "CREATE TABLE beta.orders (id BIGINT PRIMARY KEY, v INT, note VARCHAR(64))");
+        nyc.execute("CREATE EVENT acme.tick ON SCHEDULE EVERY 1 HOUR STARTS NOW() + INTERVAL 1 DAY DO DO 1");
         await().atMost(PATIENCE).until(() -> sjc.schemaExists("acme") && nyc.schemaExists("beta"));
+        await().atMost(PATIENCE).until(() -> eventStatus(sjc, "acme", "tick").equals("SLAVESIDE_DISABLED"));
         assertThatThrownBy(() -> insertAsApp(sjc, "acme", NEW_HOME_IDS))
                 .as("a copy is read-only for the application")
                 .isInstanceOf(SQLException.class);
@@ -139,6 +141,9 @@ class SiteFailoverIT {
         for (long id = NEW_HOME_IDS; id < NEW_HOME_IDS + 20; id++) {
             insertAsApp(sjc, "acme", id);
         }
+        assertThat(eventStatus(sjc, "acme", "tick"))
+                .as("acme's event at its new home")
+                .isEqualTo("ENABLED");
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(admin.get("/api/v1/links/nyc.sjc")
                         .json()
@@ -159,6 +164,10 @@ class SiteFailoverIT {
                 .as("another account's write grant on a copy")
                 .contains("fclerk");
         nyc.execute("SET sql_log_bin=0", "DROP USER 'fclerk'@'%'");
+        assertThat(eventStatus(nyc, "acme", "tick"))
+                .as("acme's event at the returned site, a copy")
+                .isEqualTo("SLAVESIDE_DISABLED");
+        assertThat(body.path("fenced").toString()).contains("`acme`.`tick` DISABLE ON SLAVE");
         assertThatThrownBy(() -> insertAsApp(nyc, "acme", NEW_HOME_IDS + 100))
                 .as("the returned site is fenced")
                 .isInstanceOf(SQLException.class);
@@ -222,6 +231,11 @@ class SiteFailoverIT {
                     "/api/v1/sites/" + site.site(), "{\"host\":\"" + site.host() + "\",\"port\":" + site.port() + "}");
         }
         return admin;
+    }
+
+    private static String eventStatus(MariaDbSite site, String schema, String name) {
+        return site.value("SELECT IFNULL(MAX(STATUS), '') FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '"
+                + schema + "' AND EVENT_NAME = '" + name + "'");
     }
 
     private static void insertAsApp(MariaDbSite site, String shard, long id) throws SQLException {
