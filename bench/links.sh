@@ -20,7 +20,7 @@ cp="target/classes:$(cat target/classpath.txt)"
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
   "$(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "   (TLS: the sites require it since issue 15; the link, the loaders and the native replica all connect with TLS)"
-quiet() { grep -v -E '^(Nov|Dec|Jan|[A-Z][a-z]{2} [0-9]+, [0-9]{4}) |^INFO|^WARNING: |BinaryLogClient'; }
+quiet() { grep --line-buffered -v -E '^(Nov|Dec|Jan|[A-Z][a-z]{2} [0-9]+, [0-9]{4}) |^INFO|^WARNING: |BinaryLogClient'; }
 java -Xmx2g -cp "$cp" -Dworkloads="${WORKLOADS:-insert,mixed,skewed}" -Dlinks="${LINKS:-100x1,100x4,1x1,1x4}" \
   -Dclients="${CLIENTS:-4}" ${JFR:+-Djfr="$JFR"} \
   io.shardhome.bench.links.LinksVsNativeHarness "$transactions" 2>&1 | quiet
