@@ -128,9 +128,10 @@ enum BenchWorkload {
         return switch (this) {
             case INSERT -> shards.get((int) (serial % shards.size()));
             case MIXED -> shards.get(random.nextInt(shards.size()));
-            case SKEWED -> random.nextInt(100) < 80
-                    ? shards.get(random.nextInt(2))
-                    : shards.get(2 + random.nextInt(shards.size() - 2));
+            case SKEWED ->
+                random.nextInt(100) < 80
+                        ? shards.get(random.nextInt(2))
+                        : shards.get(2 + random.nextInt(shards.size() - 2));
         };
     }
 

@@ -15,23 +15,27 @@ final class Goals {
         System.out.println("goals:");
         for (WorkloadResult w : results) {
             RunResult link = w.best(RunResult::isLink).orElseThrow();
-            w.best(RunResult::isNativeParallel).ifPresent(parallel -> verdict(
-                    w,
-                    "best link (" + link.name() + ") >= " + BEST_VS_NATIVE_PARALLEL + "x best native parallel ("
-                            + parallel.name() + ")" + (w.workload() == BenchWorkload.MIXED ? " [the goal]" : ""),
-                    parallel.seconds() / link.seconds(),
-                    BEST_VS_NATIVE_PARALLEL));
-            w.best(RunResult::isGroupingOff).ifPresent(off -> verdict(
-                    w,
-                    "grouping off, best (" + off.name() + ") >= " + GROUPING_OFF_VS_NATIVE_SINGLE
-                            + "x native single-threaded",
-                    w.nativeSingle().seconds() / off.seconds(),
-                    GROUPING_OFF_VS_NATIVE_SINGLE));
-            w.best(r -> r.isGroupingOff() && r.name().endsWith("serial")).ifPresent(off -> verdict(
-                    w,
-                    "grouping off, serial >= " + GROUPING_OFF_VS_NATIVE_SINGLE + "x native single-threaded",
-                    w.nativeSingle().seconds() / off.seconds(),
-                    GROUPING_OFF_VS_NATIVE_SINGLE));
+            w.best(RunResult::isNativeParallel)
+                    .ifPresent(parallel -> verdict(
+                            w,
+                            "best link (" + link.name() + ") >= " + BEST_VS_NATIVE_PARALLEL + "x best native parallel ("
+                                    + parallel.name() + ")"
+                                    + (w.workload() == BenchWorkload.MIXED ? " [the goal]" : ""),
+                            parallel.seconds() / link.seconds(),
+                            BEST_VS_NATIVE_PARALLEL));
+            w.best(RunResult::isGroupingOff)
+                    .ifPresent(off -> verdict(
+                            w,
+                            "grouping off, best (" + off.name() + ") >= " + GROUPING_OFF_VS_NATIVE_SINGLE
+                                    + "x native single-threaded",
+                            w.nativeSingle().seconds() / off.seconds(),
+                            GROUPING_OFF_VS_NATIVE_SINGLE));
+            w.best(r -> r.isGroupingOff() && r.name().endsWith("serial"))
+                    .ifPresent(off -> verdict(
+                            w,
+                            "grouping off, serial >= " + GROUPING_OFF_VS_NATIVE_SINGLE + "x native single-threaded",
+                            w.nativeSingle().seconds() / off.seconds(),
+                            GROUPING_OFF_VS_NATIVE_SINGLE));
         }
     }
 

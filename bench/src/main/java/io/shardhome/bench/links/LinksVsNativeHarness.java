@@ -31,8 +31,8 @@ import jdk.jfr.Recording;
  */
 public final class LinksVsNativeHarness {
     private static final int SHARDS = 16;
-    private static final List<NativeReplica> NATIVES = List.of(
-            NativeReplica.SINGLE, new NativeReplica(4, "optimistic"), new NativeReplica(4, "conservative"));
+    private static final List<NativeReplica> NATIVES =
+            List.of(NativeReplica.SINGLE, new NativeReplica(4, "optimistic"), new NativeReplica(4, "conservative"));
 
     private LinksVsNativeHarness() {}
 
@@ -49,7 +49,8 @@ public final class LinksVsNativeHarness {
         }
         warmUp(source, target, shards, links, Math.min(Integer.getInteger("warmup", 5_000), transactions), clients);
         List<WorkloadResult> results = new ArrayList<>();
-        for (String name : System.getProperty("workloads", "insert,mixed,skewed").split(",")) {
+        for (String name :
+                System.getProperty("workloads", "insert,mixed,skewed").split(",")) {
             BenchWorkload workload = BenchWorkload.named(name);
             workload.createTables(source, shards);
             String start = source.gtidPosition();
@@ -69,15 +70,20 @@ public final class LinksVsNativeHarness {
             WorkloadResult result = new WorkloadResult(workload, transactions);
             for (NativeReplica n : NATIVES) {
                 workload.createTables(replica, shards);
-                result.add(RunResult.measure(n.label(), source, replica, () -> n.replicate(source, replica, start, end)));
-                System.out.println("  " + result.last().line(transactions) + ", master_ssl=" + NativeReplica.masterSsl(replica));
+                result.add(
+                        RunResult.measure(n.label(), source, replica, () -> n.replicate(source, replica, start, end)));
+                System.out.println(
+                        "  " + result.last().line(transactions) + ", master_ssl=" + NativeReplica.masterSsl(replica));
             }
             for (int[] c : links) {
                 String label = linkLabel(c);
                 boolean profile = workload == BenchWorkload.MIXED && c == links.get(0);
                 workload.createTables(target, shards);
                 result.add(RunResult.measure(
-                        label, source, target, () -> profiled(profile, () -> link(source, target, shards, start, end, c))));
+                        label,
+                        source,
+                        target,
+                        () -> profiled(profile, () -> link(source, target, shards, start, end, c))));
                 System.out.println("  " + result.last().line(transactions));
             }
             result.printTable();
@@ -154,7 +160,8 @@ public final class LinksVsNativeHarness {
     private static boolean caughtUp(Link link, GtidSet end) {
         LinkStatus status = link.status();
         if (status.state() == LinkState.OFFLINE_ERROR) {
-            throw new IllegalStateException("link stopped: " + status.pendingError().orElseThrow());
+            throw new IllegalStateException(
+                    "link stopped: " + status.pendingError().orElseThrow());
         }
         return GtidSet.parse(status.gtidSet()).covers(end);
     }

@@ -40,7 +40,6 @@ record RunResult(String name, double seconds, double sourceCpu, double targetCpu
     }
 
     String line(int transactions) {
-        return String.format(
-                Locale.ROOT, "%s: %.2f s, %,.0f tx/s, load %s", name, seconds, rate(transactions), load);
+        return String.format(Locale.ROOT, "%s: %.2f s, %,.0f tx/s, load %s", name, seconds, rate(transactions), load);
     }
 }

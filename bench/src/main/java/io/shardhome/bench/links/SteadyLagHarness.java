@@ -81,8 +81,13 @@ public final class SteadyLagHarness {
             double achieved = rate * seconds / ((System.nanoTime() - t0) / 1e9);
             report(name, rate, achieved, lags);
         } catch (IllegalStateException e) {
-            System.out.printf(Locale.ROOT, "| %s | %d tx/s | - | - | - | - | - | NOT MET: %s | %s |%n",
-                    name, rate, e.getMessage(), LoadAverage.now());
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d tx/s | - | - | - | - | - | NOT MET: %s | %s |%n",
+                    name,
+                    rate,
+                    e.getMessage(),
+                    LoadAverage.now());
         }
     }
 
