@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The link's heap for one large transaction (issue 18): commits one INSERT ... SELECT of {@code mib} rows of
- * 1 MiB at a source, runs a serial link to a target in this JVM (run it with a small {@code -Xmx}) and
+ * The link's heap for large transactions (issue 18): commits one INSERT ... SELECT of {@code mib} rows of
+ * 1 MiB at a source and one UPDATE of all of them (the conformance set {@code large} without the test JVM), runs a serial link to a target in this JVM (run it with a small {@code -Xmx}) and
  * reports whether the transaction arrived whole (row count and {@code CHECKSUM TABLE}) or the link stopped
  * or hung, with the heap's peak use: the largest heap in use after any collection (live data) and the
  * largest in use at all (sampled every 200 ms, summed over the heap's pools). Exit status 1 unless the copy is identical.
@@ -41,16 +41,19 @@ public final class LargeTransactionHeapHarness {
             site.execute(
                     "SET sql_log_bin=0",
                     "CREATE DATABASE huge",
-                    "CREATE TABLE huge.t (id INT PRIMARY KEY, payload LONGBLOB NOT NULL)");
+                    "CREATE TABLE huge.t (id INT PRIMARY KEY, payload LONGBLOB NOT NULL, touched TINYINT NOT NULL DEFAULT 0)");
         }
         String start = source.gtidPosition();
         long t0 = System.nanoTime();
         source.execute(
-                "INSERT INTO huge.t SELECT seq, REPEAT(CHAR(65 + seq MOD 26), 1048576) FROM huge.seq_1_to_" + mib);
+                "INSERT INTO huge.t (id, payload) SELECT seq, REPEAT(CHAR(65 + seq MOD 26), 1048576) FROM huge.seq_1_to_"
+                        + mib,
+                "UPDATE huge.t SET touched = 1");
         String end = source.gtidPosition();
         System.out.printf(
                 Locale.ROOT,
-                "committed one transaction of %d rows of 1 MiB at the source in %.1f s; max heap %d MiB%n",
+                "committed an INSERT of %d rows of 1 MiB and an UPDATE of all of them (full images: twice the bytes),"
+                        + " two transactions, at the source in %.1f s; max heap %d MiB%n",
                 mib,
                 (System.nanoTime() - t0) / 1e9,
                 Runtime.getRuntime().maxMemory() >> 20);
