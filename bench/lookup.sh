@@ -49,9 +49,18 @@ wrk -t2 -c"$connections" -d"${WARMUP:-40s}" -s "$root/bench/lookup.lua" "$SHARDH
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$server/stat"; }
 echo "== measured ($duration, $connections connections, 2 wrk threads)"
 cpu_before=$(cpu_seconds)
-wrk -t2 -c"$connections" -d"$duration" --latency -s "$root/bench/lookup.lua" "$SHARDHOME_URL" | tee "$work/wrk.out"
+# The load generator shares the 2 cores: its CPU time (user + system, from bash's `time`) is reported too.
+TIMEFORMAT='%U %S %R'
+{ time wrk -t2 -c"$connections" -d"$duration" --latency -s "$root/bench/lookup.lua" "$SHARDHOME_URL" >"$work/wrk.out"; } 2>"$work/wrk.time"
+cat "$work/wrk.out"
 cpu_after=$(cpu_seconds)
 requests=$(awk '/requests in/ { print $1 }' "$work/wrk.out")
-echo "service CPU: $(echo "$cpu_after - $cpu_before" | bc) s for $requests requests =" \
-  "$(echo "scale=1; ($cpu_after - $cpu_before) * 1000000 / $requests" | bc) us per lookup"
+service_cpu=$(echo "$cpu_after - $cpu_before" | bc)
+echo "service CPU: $service_cpu s for $requests requests =" \
+  "$(echo "scale=1; $service_cpu * 1000000 / $requests" | bc) us per lookup"
+read -r wrk_user wrk_sys wrk_real <"$work/wrk.time"
+wrk_cpu=$(echo "$wrk_user + $wrk_sys" | bc)
+echo "load generator (wrk) CPU: $wrk_cpu s (user $wrk_user, system $wrk_sys) over $wrk_real s =" \
+  "$(echo "scale=0; $wrk_cpu * 100 / $wrk_real" | bc)% of one core;" \
+  "share of the CPU used by wrk and the service together: $(echo "scale=0; $wrk_cpu * 100 / ($wrk_cpu + $service_cpu)" | bc)%"
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -23,10 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  * Replication lag of a link under a steady load: one client commits {@code rate} single-row transactions
  * per second over 16 shards at the source for {@code seconds}; a sampler watches the link's applied
  * GTID every millisecond. Lag of a transaction = when the link's status first covered it minus when its
- * commit returned at the source. Prints p50/p99/max per configuration.
+ * commit returned at the source. Prints p50/p99/max per rate and link configuration.
  *
- * <p>Run: {@code mvn -q -pl bench exec:java -Dexec.classpathScope=compile
- * -Dexec.mainClass=io.shardhome.bench.links.SteadyLagHarness -Dexec.args="1000 15"}.
+ * <p>Arguments: rates (default {@code 1000,3000} tx/s), seconds per run (15), link configurations
+ * maxGroup x channels (default {@code 100x1,100x4}). Run by {@code bench/run links}.
  */
 public final class SteadyLagHarness {
     private static final int SHARDS = 16;
@@ -34,36 +34,61 @@ public final class SteadyLagHarness {
     private SteadyLagHarness() {}
 
     public static void main(String[] args) throws Exception {
-        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int[] rates = Arrays.stream((args.length > 0 ? args[0] : "1000,3000").split(","))
+                .mapToInt(r -> Integer.parseInt(r.trim()))
+                .toArray();
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        String links = args.length > 2 ? args[2] : "100x1,100x4";
         MariaDbSite source = MariaDbSites.get("lsrc");
         MariaDbSite target = MariaDbSites.get("ltarget");
-        for (int channels : new int[] {1, 4}) {
-            source.dropUserSchemas();
-            target.dropUserSchemas();
-            String start = source.gtidPosition();
-            List<String> shards = new ArrayList<>();
-            List<ShardDefinition> definitions = new ArrayList<>();
-            for (int i = 0; i < SHARDS; i++) {
-                String shard = String.format(Locale.ROOT, "lag%02d", i);
-                shards.add(shard);
-                definitions.add(ShardDefinition.of(shard, source.site(), false));
-                source.execute(
-                        "CREATE DATABASE " + shard,
-                        "CREATE TABLE " + shard + ".events (id BIGINT PRIMARY KEY, note VARCHAR(32))");
-            }
-            LinkConfig config = LinkConfig.of(source.endpoint(), target.endpoint(), FilterPolicies.DEFAULTS, start)
-                    .withChannels(channels);
-            try (Link link = new Link(config, new FixedMapView(ShardMap.of(1, definitions)))) {
-                link.start();
-                while (link.state() != LinkState.ONLINE) {
-                    LockSupport.parkNanos(1_000_000);
-                }
-                long[] lags = run(source, link, shards, rate, seconds);
-                report(channels, rate, lags);
+        System.out.println("| link | offered | achieved | transactions | p50 | p99 | max | p99 < 1 s | load after |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---|---|");
+        for (int rate : rates) {
+            for (String spec : links.split(",")) {
+                String[] parts = spec.trim().split("x");
+                lagRun(source, target, rate, seconds, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
             }
         }
         System.exit(0);
+    }
+
+    private static void lagRun(MariaDbSite source, MariaDbSite target, int rate, int seconds, int group, int channels)
+            throws SQLException {
+        source.dropUserSchemas();
+        target.dropUserSchemas();
+        String start = source.gtidPosition();
+        List<String> shards = new ArrayList<>();
+        List<ShardDefinition> definitions = new ArrayList<>();
+        for (int i = 0; i < SHARDS; i++) {
+            String shard = String.format(Locale.ROOT, "lag%02d", i);
+            shards.add(shard);
+            definitions.add(ShardDefinition.of(shard, source.site(), false));
+            source.execute(
+                    "CREATE DATABASE " + shard,
+                    "CREATE TABLE " + shard + ".events (id BIGINT PRIMARY KEY, note VARCHAR(32))");
+        }
+        LinkConfig config = LinkConfig.of(source.endpoint(), target.endpoint(), FilterPolicies.DEFAULTS, start)
+                .withMaxGroup(group)
+                .withChannels(channels);
+        String name = LinksVsNativeHarness.linkLabel(new int[] {group, channels});
+        try (Link link = new Link(config, new FixedMapView(ShardMap.of(1, definitions)))) {
+            link.start();
+            while (link.state() != LinkState.ONLINE) {
+                LockSupport.parkNanos(1_000_000);
+            }
+            long t0 = System.nanoTime();
+            long[] lags = run(source, link, shards, rate, seconds);
+            double achieved = rate * seconds / ((System.nanoTime() - t0) / 1e9);
+            report(name, rate, achieved, lags);
+        } catch (IllegalStateException e) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d tx/s | - | - | - | - | - | NOT MET: %s | %s |%n",
+                    name,
+                    rate,
+                    e.getMessage(),
+                    LoadAverage.now());
+        }
     }
 
     /** Returns the lag of every transaction in nanoseconds. */
@@ -78,6 +103,10 @@ public final class SteadyLagHarness {
         try (Connection c = source.connect();
                 Statement last = c.createStatement()) {
             c.setAutoCommit(true);
+            List<PreparedStatement> inserts = new ArrayList<>();
+            for (String shard : shards) {
+                inserts.add(c.prepareStatement("INSERT INTO " + shard + ".events VALUES (?, ?)"));
+            }
             long start = System.nanoTime();
             long intervalNanos = 1_000_000_000L / rate;
             for (int i = 0; i < total; i++) {
@@ -86,11 +115,10 @@ public final class SteadyLagHarness {
                     LockSupport.parkNanos(due - System.nanoTime());
                 }
                 String shard = shards.get(i % shards.size());
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO " + shard + ".events VALUES (?, ?)")) {
-                    s.setLong(1, i);
-                    s.setString(2, "e" + i);
-                    s.executeUpdate();
-                }
+                PreparedStatement s = inserts.get(i % shards.size());
+                s.setLong(1, i);
+                s.setString(2, "e" + i);
+                s.executeUpdate();
                 committedAt[i] = System.nanoTime();
                 try (ResultSet rs = last.executeQuery("SELECT @@last_gtid")) {
                     rs.next();
@@ -102,8 +130,8 @@ public final class SteadyLagHarness {
         }
         sampler.awaitAll();
         if (sampler.isAlive()) {
-            throw new IllegalStateException("the link did not apply all " + total + " transactions; status "
-                    + link.status() + ", last source seq " + seq[total - 1]);
+            throw new IllegalStateException("the link did not apply all " + total
+                    + " transactions within 120 s of the last; state " + link.state());
         }
         long[] lags = new long[total];
         for (int i = 0; i < total; i++) {
@@ -112,17 +140,21 @@ public final class SteadyLagHarness {
         return lags;
     }
 
-    private static void report(int channels, int rate, long[] lags) {
+    private static void report(String name, int rate, double achieved, long[] lags) {
         Arrays.sort(lags);
+        double p99 = lags[(int) (lags.length * 0.99)] / 1e6;
         System.out.printf(
                 Locale.ROOT,
-                "| channels=%d, %d tx/s, %d tx | p50 %.1f ms | p99 %.1f ms | max %.1f ms |%n",
-                channels,
+                "| %s | %d tx/s | %.0f tx/s | %d | %.1f ms | %.1f ms | %.1f ms | %s | %s |%n",
+                name,
                 rate,
+                achieved,
                 lags.length,
                 lags[lags.length / 2] / 1e6,
-                lags[(int) (lags.length * 0.99)] / 1e6,
-                lags[lags.length - 1] / 1e6);
+                p99,
+                lags[lags.length - 1] / 1e6,
+                p99 < 1000 ? "MET" : "NOT MET",
+                LoadAverage.now());
     }
 
     /** Polls the link's applied position and stamps each transaction when it is first covered. */

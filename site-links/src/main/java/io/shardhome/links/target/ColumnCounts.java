@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,27 +49,36 @@ final class ColumnCounts {
         }
     }
 
+    /**
+     * One {@code SELECT} per table, joined by {@code UNION ALL}, each naming its schema and table by
+     * equality with constants: MariaDB then opens only that table's definition ("Scanned 0 databases").
+     * A join between COLUMNS and TABLES, or ORs of several tables, makes it read the definition of every
+     * table of every schema at the target on each commit, which cost milliseconds of server CPU per commit
+     * with 16 schemas and grows with the number of shards.
+     */
     private static Map<String, Long> columnsAt(Connection c, Map<String, Long> tables) throws SQLException {
         // Implicit system-versioning columns (row_start, row_end) are in the row images but not in COLUMNS.
-        StringBuilder sql = new StringBuilder("SELECT c.TABLE_SCHEMA, c.TABLE_NAME, COUNT(*) + IF(MAX(t.TABLE_TYPE)"
-                + " = 'SYSTEM VERSIONED' AND SUM(IFNULL(c.GENERATION_EXPRESSION, '') = 'ROW START') = 0, 2, 0)"
-                + " FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
-                + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME WHERE ");
-        for (int i = 0; i < tables.size(); i++) {
-            sql.append(i == 0 ? "" : " OR ").append("(c.TABLE_SCHEMA=? AND c.TABLE_NAME=?)");
-        }
-        sql.append(" GROUP BY c.TABLE_SCHEMA, c.TABLE_NAME");
+        String one = "SELECT ?, ?, (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA=? AND"
+                + " TABLE_NAME=?) + IF((SELECT TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA=? AND"
+                + " TABLE_NAME=?) = 'SYSTEM VERSIONED' AND (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE"
+                + " TABLE_SCHEMA=? AND TABLE_NAME=? AND GENERATION_EXPRESSION = 'ROW START') = 0, 2, 0)";
+        String sql = String.join(" UNION ALL ", Collections.nCopies(tables.size(), one));
         Map<String, Long> counts = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             int at = 1;
             for (String table : tables.keySet()) {
                 int dot = table.indexOf('.');
-                s.setString(at++, table.substring(0, dot));
-                s.setString(at++, table.substring(dot + 1));
+                for (int i = 0; i < 4; i++) {
+                    s.setString(at++, table.substring(0, dot));
+                    s.setString(at++, table.substring(dot + 1));
+                }
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    counts.put(rs.getString(1) + "." + rs.getString(2), rs.getLong(3));
+                    long columns = rs.getLong(3);
+                    if (columns > 0) {
+                        counts.put(rs.getString(1) + "." + rs.getString(2), columns);
+                    }
                 }
             }
         }
