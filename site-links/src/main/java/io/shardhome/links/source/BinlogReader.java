@@ -88,10 +88,31 @@ public final class BinlogReader implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             offer(new Failure(e, false));
+        } catch (Error e) {
+            // Without a signal the link would wait for events forever (a 1 GB event can exhaust the heap).
+            offer(new Failure(
+                    new IllegalStateException(
+                            "the binlog reader stopped: " + e + "; if it ran out of memory, raise the JVM's heap"
+                                    + " (-Xmx): one binlog event must fit in it",
+                            e),
+                    false));
+            throw e;
         }
     }
 
+    /**
+     * The client logs and skips an event whose listener throws: a failure here must stop the link instead,
+     * so it becomes a signal (the link stops at it; what follows it in the queue is never applied).
+     */
     private void onEvent(Event event) {
+        try {
+            queue(event);
+        } catch (RuntimeException e) {
+            offer(new Failure(e, true));
+        }
+    }
+
+    private void queue(Event event) {
         com.github.shyiko.mysql.binlog.event.EventHeaderV4 header = event.getHeader();
         RawEventDeserializer.Raw raw = event.getData();
         RawEvent signal = new RawEvent(
