@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,13 +17,14 @@ import java.util.regex.Pattern;
  * Spare masters for local promotions in tests: a second MariaDB server for a site, loaded from a consistent
  * dump of the site's master ({@code mariadb-dump --single-transaction --master-data=2}) and made its native
  * GTID replica ({@code MASTER_USE_GTID=slave_pos}), as an operator prepares a server to promote. MariaDB
- * only. Each call starts its own server (not shared); it stops with the JVM.
+ * only. Each call starts its own server in a directory of its own (not shared); it stops with the JVM.
  */
 public final class SpareMasters {
     private static final Set<String> SYSTEM_SCHEMAS =
             Set.of("mysql", "information_schema", "performance_schema", "sys");
     private static final Pattern DUMP_POSITION = Pattern.compile("gtid_slave_pos\\s*=\\s*'([^']*)'");
     private static final long TOOL_PATIENCE_MINUTES = 5;
+    private static final AtomicInteger STARTED = new AtomicInteger();
 
     private SpareMasters() {}
 
@@ -43,7 +45,7 @@ public final class SpareMasters {
                 "--read-only=ON");
         AtomicReference<MariaDbServer> server = new AtomicReference<>();
         MariaDbSite spare = MariaDbSite.start(master.site(), master.serverId(), master.flavour(), (site, id) -> {
-            server.set(MariaDbServer.start(site, site + "-spare", spareId, args));
+            server.set(MariaDbServer.start(site, site + "-spare-" + STARTED.incrementAndGet(), spareId, args));
             return server.get();
         });
         String position = load(master, spare, server.get());
