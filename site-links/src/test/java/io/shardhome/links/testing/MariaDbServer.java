@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -39,15 +40,35 @@ final class MariaDbServer implements SiteServer {
     }
 
     static MariaDbServer start(String site, int id) {
-        Path root = Path.of(System.getProperty("user.dir"), "target", "mariadb-sites", site);
+        return start(site, site, id, List.of());
+    }
+
+    /**
+     * A server for {@code site} in {@code target/mariadb-sites/<directory>/}, with {@code id} as its
+     * {@code server_id} and {@code gtid_domain_id} unless {@code extraArgs} set them otherwise.
+     */
+    static MariaDbServer start(String site, String directory, int id, List<String> extraArgs) {
+        Path root = Path.of(System.getProperty("user.dir"), "target", "mariadb-sites", directory);
         deleteRecursively(root);
+        List<String> args = new ArrayList<>(FAST_ARGS);
+        args.addAll(extraArgs);
         EmbeddedMariaDbOptions options =
-                new EmbeddedMariaDbOptions(root.resolve("base"), root, 0, id, ACCOUNTS, FAST_ARGS, true);
+                new EmbeddedMariaDbOptions(root.resolve("base"), root, 0, id, ACCOUNTS, args, true);
         try {
             return new MariaDbServer(site, EmbeddedMariaDb.start(options));
         } catch (EmbeddedMariaDbException e) {
             throw new IllegalStateException("could not start the MariaDB master of test site " + site, e);
         }
+    }
+
+    /** The directory of this server's client programs ({@code mariadb}, {@code mariadb-dump}). */
+    Path binaries() {
+        return server.options().baseDir().resolve("bin");
+    }
+
+    /** This server's own directory (its data directory is below it). */
+    Path directory() {
+        return server.options().serverDir();
     }
 
     @Override
