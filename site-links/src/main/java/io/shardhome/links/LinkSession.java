@@ -49,6 +49,8 @@ final class LinkSession implements AutoCloseable {
     private LinkPosition read;
     private long lastHousekeeping;
     private BooleanSupplier closing = () -> false;
+    /** Server ids that links applying into the source write under, read lazily from its catalog. */
+    private Set<Long> linkOrigins;
 
     LinkSession(
             LinkConfig config,
@@ -154,7 +156,7 @@ final class LinkSession implements AutoCloseable {
             skip(tx, next);
             return;
         }
-        String origin = OriginTag.originOf(tx, config.roles().sourceSite(), source.serverId());
+        String origin = OriginTag.originOf(tx, config.roles().sourceSite(), source.serverId(), this::isLinkOrigin);
         TransactionHeader header = new TransactionHeader(
                 tx.schemas(), tx.isDdl(), origin, tx.gtid(), tx.endPosition().toString());
         Decision decision = filter.decide(view.current(), header);
@@ -171,6 +173,14 @@ final class LinkSession implements AutoCloseable {
                 throw new LinkException(
                         Code.RULE_REJECTED, decision.message(), tx.gtid().toString(), decision.shard(), null);
         }
+    }
+
+    /** Read from the source's catalog again on a miss: a link into the source may have started since. */
+    private boolean isLinkOrigin(long serverId) {
+        if (linkOrigins == null || !linkOrigins.contains(serverId)) {
+            linkOrigins = source.linkOrigins();
+        }
+        return linkOrigins.contains(serverId);
     }
 
     private void apply(SourceTransaction tx, Decision decision, LinkPosition next) throws InterruptedException {

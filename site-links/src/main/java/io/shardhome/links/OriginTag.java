@@ -3,6 +3,7 @@ package io.shardhome.links;
 import io.shardhome.links.LinkException.Code;
 import io.shardhome.links.source.SourceTransaction;
 import io.shardhome.links.source.TxStep;
+import java.util.function.LongPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,24 +35,31 @@ public final class OriginTag {
      * {@link #APPLIED_BY_A_LINK} (or the site a MySQL DDL comment names).
      *
      * @param sourceServerId the server id of the source master: its local writes carry it
+     * @param linkOrigin whether a server id is one that links applying into the source write under (a lone
+     *     DDL statement has no position update to show that a link applied it)
      * @throws LinkException {@code UNSUPPORTED_EVENT} for row changes written under another server id
-     *     without a link's position update: neither local nor a link's, so the link cannot judge them
+     *     without a link's position update, or a lone DDL statement under a server id no link writes under:
+     *     neither local nor a link's, so the link cannot judge them
      */
-    public static String originOf(SourceTransaction tx, String sourceSite, long sourceServerId) {
+    public static String originOf(
+            SourceTransaction tx, String sourceSite, long sourceServerId, LongPredicate linkOrigin) {
         if (tx.touchesPositions()) {
             return APPLIED_BY_A_LINK;
         }
         if (tx.serverId() != sourceServerId) {
-            if (tx.isDdl() && tx.rowEvents().isEmpty()) {
+            if (tx.isDdl() && tx.rowEvents().isEmpty() && linkOrigin.test(tx.serverId())) {
                 return APPLIED_BY_A_LINK;
             }
             throw new LinkException(
                     Code.UNSUPPORTED_EVENT,
                     "transaction " + tx.gtid() + " (tables " + tx.tables() + ") was written at " + sourceSite
                             + " under server_id " + tx.serverId() + " (the source's is " + sourceServerId
-                            + ") without a link's position update: it was not applied by a shardhome link (a native"
-                            + " replication thread, or a session that set server_id?), so its origin is unknown;"
-                            + " stop that writer, then skip the transaction or re-seed the shard",
+                            + (tx.isDdl() && tx.rowEvents().isEmpty()
+                                    ? "), a server id no link applying into " + sourceSite + " writes under"
+                                    : ") without a link's position update")
+                            + ": it was not applied by a shardhome link (a native replication thread, a promoted"
+                            + " master that changed its server_id, or a session that set server_id?), so its"
+                            + " origin is unknown; stop that writer, then skip the transaction or re-seed the shard",
                     tx.gtid().toString(),
                     String.join(",", tx.schemas()),
                     null);

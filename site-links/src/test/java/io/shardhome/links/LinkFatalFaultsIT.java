@@ -80,6 +80,22 @@ class LinkFatalFaultsIT {
     }
 
     @Test
+    void ddlUnderAServerIdNoLinkWritesUnderStopsTheLinkInsteadOfPassingForALinksDdl() {
+        Link link = links.harness().link("sjc", "nyc");
+        sjc.execute("CREATE DATABASE acme", "CREATE TABLE acme.t (id INT PRIMARY KEY)");
+        awaitCaughtUp(link, "sjc");
+
+        sjc.execute("SET SESSION server_id=4242", "CREATE TABLE acme.u (id INT PRIMARY KEY)");
+
+        PendingError error = awaitStopped(link);
+        assertThat(error.code()).isEqualTo(LinkException.Code.UNSUPPORTED_EVENT);
+        assertThat(error.gtid()).contains("-4242-");
+        assertThat(error.message())
+                .contains("under server_id 4242", "a server id no link applying into sjc writes under", "skip");
+        assertThat(nyc.rows("SHOW TABLES IN acme")).containsExactly(java.util.List.of("t"));
+    }
+
+    @Test
     void purgedBinlogStopsTheLinkNamingThePositionAndHowToReseed() {
         sjc.execute("CREATE DATABASE scratch", "DROP DATABASE scratch");
         String before = sjc.gtidPosition();

@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SourceMaster implements SourceCatalog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SourceMaster.class);
+
+    private static final int NO_SUCH_TABLE = 1146;
+    private static final int NO_SUCH_DATABASE = 1049;
 
     private final SiteEndpoint endpoint;
     private final Connection connection;
@@ -82,6 +87,34 @@ public final class SourceMaster implements SourceCatalog, AutoCloseable {
                             + "; check that the source's information_schema.COLLATIONS lists it");
         }
         return names;
+    }
+
+    /**
+     * The server ids that links applying into this source write under (their sources' ids, recorded in the
+     * catalog at each claim), empty when no link applies here. A lone DDL statement under one of them was
+     * applied by a link.
+     *
+     * @throws LinkException {@code SOURCE_UNAVAILABLE} when the catalog cannot be read
+     */
+    public Set<Long> linkOrigins() {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT DISTINCT origin_server_id FROM shardhome.link_position"
+                        + " WHERE origin_server_id <> 0")) {
+            Set<Long> ids = new HashSet<>();
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == NO_SUCH_TABLE || e.getErrorCode() == NO_SUCH_DATABASE) {
+                return Set.of();
+            }
+            throw new LinkException(
+                    Code.SOURCE_UNAVAILABLE,
+                    "cannot read which links apply into source " + endpoint + " (shardhome.link_position): "
+                            + e.getMessage() + "; grant the link's account SELECT on shardhome.* there",
+                    e);
+        }
     }
 
     /** The source's current GTID position (MariaDB {@code gtid_binlog_pos}, MySQL {@code gtid_executed}). */

@@ -33,7 +33,7 @@ public final class Catalog {
             + " applied_at=NOW(6), applied_count=applied_count+? WHERE link_id=? AND holder_epoch=?";
 
     /** The version of the newest migration under {@code db/shardhome} ({@code CatalogTest} keeps it true). */
-    static final String LATEST_VERSION = "3";
+    static final String LATEST_VERSION = "4";
 
     private Catalog() {}
 
@@ -106,16 +106,18 @@ public final class Catalog {
     }
 
     /**
-     * Makes {@code epoch} the holder of link row {@code linkId} unless a later holder claimed it already;
+     * Makes {@code epoch} the holder of link row {@code linkId} unless a later holder claimed it already, and
+     * records the server id the link writes under ({@code originServerId}, its source's: see V4);
      * waits for the row lock of a transaction the previous holder still has open. Returns the row's epoch
      * afterwards ({@code epoch}, or the later holder's). Unlogged, uncommitted: the caller commits.
      */
-    public static long claim(Connection c, String linkId, long epoch) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE shardhome.link_position SET holder_epoch=? WHERE link_id=? AND holder_epoch<=?")) {
+    public static long claim(Connection c, String linkId, long epoch, long originServerId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE shardhome.link_position SET holder_epoch=?,"
+                + " origin_server_id=? WHERE link_id=? AND holder_epoch<=?")) {
             s.setLong(1, epoch);
-            s.setString(2, linkId);
-            s.setLong(3, epoch);
+            s.setLong(2, originServerId);
+            s.setString(3, linkId);
+            s.setLong(4, epoch);
             s.executeUpdate();
         }
         return holderEpoch(c, linkId);

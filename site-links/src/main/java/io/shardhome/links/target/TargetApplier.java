@@ -70,7 +70,7 @@ public final class TargetApplier implements AutoCloseable {
         try {
             unlogged(() -> {
                 Catalog.create(session.connection(), initial.as(linkId), targetSite);
-                long holder = Catalog.claim(session.connection(), linkId, holderEpoch);
+                long holder = Catalog.claim(session.connection(), linkId, holderEpoch, originServerId);
                 if (holder != holderEpoch) {
                     throw superseded(linkId, holder);
                 }
@@ -265,7 +265,10 @@ public final class TargetApplier implements AutoCloseable {
     /** A statement used after its session died fails with a generic error: it is a lost connection too. */
     private LinkException failure(SQLException e, String what) {
         LinkException classified = SqlErrors.classify(e, target.toString(), what);
-        if (classified.code().isTransient() || !session.isLost()) {
+        if (!classified.code().isTransient() && !session.isLost()) {
+            return supersededOr(classified);
+        }
+        if (classified.code().isTransient()) {
             return classified;
         }
         return new LinkException(
@@ -273,6 +276,22 @@ public final class TargetApplier implements AutoCloseable {
                 what + " at " + target + " failed: the session was lost (" + SqlErrors.withoutValues(e.getMessage())
                         + "); the link retries",
                 e);
+    }
+
+    /**
+     * A deposed holder's apply can fail on what its successor applied meanwhile (a duplicate key, a table
+     * that exists): that is no divergence, so it is reported as {@code SUPERSEDED} when a later holder claimed
+     * the link. Called after the failed transaction was rolled back, so the read sees the latest claim.
+     */
+    private LinkException supersededOr(LinkException classified) {
+        try {
+            long holder = Catalog.holderEpoch(session.connection(), linkId);
+            session.connection().rollback();
+            return holder > holderEpoch ? superseded(linkId, holder) : classified;
+        } catch (SQLException notReadable) {
+            classified.addSuppressed(notReadable);
+            return classified;
+        }
     }
 
     private static String describe(List<SourceTransaction> group) {
