@@ -124,13 +124,13 @@ final class SiteCommand implements Runnable {
                         + o.path("shard").asText() + " " + o.path("rows").toString() + " missing at "
                         + o.path("missingAt").toString());
             }
-            for (JsonNode revoked : body.path("fenced")) {
-                out.println("fenced: " + revoked.asText());
-            }
             long more =
                     body.path("totalOrphans").asLong() - body.path("orphans").size();
             if (more > 0) {
                 out.println("  ... and " + more + " more (GET /api/v1/audit)");
+            }
+            for (JsonNode revoked : body.path("fenced")) {
+                out.println("fenced: " + revoked.asText());
             }
             out.println("re-seed: " + body.path("reseed").toString());
             out.println("next: " + body.path("next").asText());
